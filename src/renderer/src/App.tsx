@@ -1,0 +1,3 @@
+export function App(): React.JSX.Element {
+  return <main aria-label="mpath Desktop">mpath Desktop</main>
+}
