@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite'
+const t0 = Date.now()
+const db = await PGlite.create()
+console.log('create', Date.now() - t0)
+await db.exec(`create table task (id text primary key, title text not null, priority int, due_date timestamptz)`)
+const rows = Array.from({ length: 100000 }, (_, i) => ({ id: 't' + i, title: 'Task ' + i, priority: (i % 5) + 1, due_date: new Date(Date.now() + i * 1000).toISOString() }))
+const t1 = Date.now()
+await db.query(`insert into task select * from json_populate_recordset(null::task, $1::json)`, [JSON.stringify(rows)])
+console.log('insert', Date.now() - t1)
+const r = await db.query(`select count(*)::int as n from task where title ilike '%99%'`)
+console.log(r.rows, Date.now() - t1)
+const r2 = await db.query<{ d: Date }>(`select due_date as d from task limit 1`)
+console.log(r2.rows[0], typeof r2.rows[0].d)
