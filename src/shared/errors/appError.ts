@@ -64,6 +64,8 @@ export interface ErrorData {
   message: string
   /** What the person can do about it, in one sentence, when there is something to do. */
   action?: string
+  /** Facts the interface acts on (e.g. `missingScope`); never a secret. */
+  details?: Readonly<Record<string, string>>
 }
 
 /**
@@ -78,19 +80,33 @@ export interface ErrorData {
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly action?: string
+  readonly details?: Readonly<Record<string, string>>
 
-  constructor(code: ErrorCode, message: string, options: { action?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { action?: string; cause?: unknown; details?: Readonly<Record<string, string>> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.action = options.action
+    this.details = options.details
   }
 
-  /** The serializable form: code, message and action; never the cause. */
+  /** The serializable form: code, message, action and details; never the cause. */
   toData(): ErrorData {
-    return this.action === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, action: this.action }
+    const data: ErrorData = { code: this.code, message: this.message }
+
+    if (this.action !== undefined) {
+      data.action = this.action
+    }
+
+    if (this.details !== undefined) {
+      data.details = { ...this.details }
+    }
+
+    return data
   }
 }
 
