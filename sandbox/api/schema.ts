@@ -114,11 +114,6 @@ create table if not exists task (
   updated_at timestamptz not null default now()
 );
 
-create index if not exists task_initiative_idx on task (initiative_id);
-create index if not exists task_objective_idx on task (objective_id);
-create index if not exists task_assignee_idx on task (assignee_id);
-create index if not exists task_creator_idx on task (created_by_id);
-
 create table if not exists one_on_one (
   id text primary key,
   manager_id text not null references person(id) on delete cascade,
@@ -147,5 +142,13 @@ create table if not exists task_reminder_delivery (
   created_at timestamptz not null default now()
 );
 
+`
+
+/** Indexes, created after the seed's bulk load (building them once is faster than updating). */
+export const INDEX_SQL = `
+create index if not exists task_initiative_idx on task (initiative_id);
+create index if not exists task_objective_idx on task (objective_id);
+create index if not exists task_assignee_idx on task (assignee_id);
+create index if not exists task_creator_idx on task (created_by_id);
 create index if not exists delivery_user_idx on task_reminder_delivery (user_id, status);
 `

@@ -144,12 +144,11 @@ export function createInteractionHandler(input: {
       }
     } catch (error) {
       // An expired or foreign interaction cookie lands here; the person must start over.
-      const description = 'This sign-in has expired or was opened in another browser.'
-      sendHtml(
-        res,
-        400,
-        renderErrorPage('invalid_request', `${description} Start the sign-in again.`),
-      )
+      if (!res.headersSent) {
+        const description = 'This sign-in has expired or was opened in another browser.'
+        const page = renderErrorPage('invalid_request', `${description} Start the sign-in again.`)
+        sendHtml(res, 400, page)
+      }
 
       if (!(error instanceof Error) || error.name !== 'SessionNotFound') {
         process.stderr.write(`[auth] interaction failed: ${String(error)}\n`)

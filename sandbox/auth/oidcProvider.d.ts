@@ -35,6 +35,7 @@ declare module 'oidc-provider' {
     status: number
     type: string
     get(field: string): string
+    accepts(...types: string[]): string | false
     oidc: {
       params?: Record<string, unknown>
       body?: Record<string, unknown>
@@ -118,6 +119,4 @@ declare module 'oidc-provider' {
   export const errors: {
     InvalidScope: new (description: string, scope?: string) => Error
   }
-
-  export default Provider
 }

@@ -78,7 +78,9 @@ export function renderConsentPage(input: {
   scopes: readonly string[]
 }): string {
   const items = input.scopes
-    .map((scope) => `<li>${escapeHtml(describeScope(scope))} <code>${escapeHtml(scope)}</code></li>`)
+    .map(
+      (scope) => `<li>${escapeHtml(describeScope(scope))} <code>${escapeHtml(scope)}</code></li>`,
+    )
     .join('\n')
 
   return layout(

@@ -70,6 +70,7 @@ export function buildProviderConfiguration(input: {
     scopes: [...ALL_SCOPES],
     claims: CLAIMS_BY_SCOPE,
     responseTypes: ['code'],
+    clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post'],
     clientBasedCORS: () => false,
     // PKCE is required of public clients, as Clerk's specification marks it; S256 only.
     pkce: { required: (_ctx: ProviderContext, client: ProviderClient) => isPublic(client) },
@@ -94,6 +95,7 @@ export function buildProviderConfiguration(input: {
     },
     features: {
       devInteractions: { enabled: false },
+      dPoP: { enabled: false },
       pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: { enabled: false },
       userinfo: { enabled: true },
@@ -106,7 +108,8 @@ export function buildProviderConfiguration(input: {
       deviceFlow: {
         enabled: true,
         userCodeInputSource,
-        userCodeConfirmSource: userCodeInputSource,
+        // The code page submits its own confirmation; this page only shows if it was bypassed.
+        userCodeConfirmSource: (ctx: ProviderContext) => userCodeInputSource(ctx, ''),
         successSource,
       },
     },
@@ -165,7 +168,9 @@ function findAccount(
     claims: (use) => ({
       sub: account.userId,
       user_id: account.userId,
-      ...(use === 'userinfo' ? { object: 'oauth_user_info', instance_id: SANDBOX_INSTANCE_ID } : {}),
+      ...(use === 'userinfo'
+        ? { object: 'oauth_user_info', instance_id: SANDBOX_INSTANCE_ID }
+        : {}),
       email: account.email,
       email_verified: true,
       name: account.name,
@@ -176,8 +181,9 @@ function findAccount(
   }
 }
 
+/** Browsers get a page; anything else gets the JSON error, as Clerk answers it. */
 function renderError(ctx: ProviderContext, out: { error: string; error_description?: string }) {
-  if (ctx.get('accept').includes('text/html')) {
+  if (ctx.accepts('json', 'html') === 'html') {
     ctx.type = 'html'
     ctx.body = renderErrorPage(out.error, out.error_description)
 
@@ -191,7 +197,7 @@ function renderError(ctx: ProviderContext, out: { error: string; error_descripti
 function userCodeInputSource(
   ctx: ProviderContext,
   _form: string,
-  _out: unknown,
+  _out?: unknown,
   error?: Error & { userCode?: string },
 ): void {
   let message: string | undefined

@@ -133,16 +133,24 @@ export async function loadProfileFromFile(
   try {
     document = JSON.parse(await read(path))
   } catch (error) {
-    throw new AppError('PROFILE_INVALID', `The profile file named by ${PROFILE_FILE_ENV} could not be read as JSON.`, {
-      action: `Check that ${PROFILE_FILE_ENV} names a readable JSON file.`,
-      cause: error,
-    })
+    throw new AppError(
+      'PROFILE_INVALID',
+      `The profile file named by ${PROFILE_FILE_ENV} could not be read as JSON.`,
+      {
+        action: `Check that ${PROFILE_FILE_ENV} names a readable JSON file.`,
+        cause: error,
+      },
+    )
   }
 
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new AppError('PROFILE_INVALID', `The profile file named by ${PROFILE_FILE_ENV} is not a JSON object.`, {
-      action: 'Write the profile as one JSON object with issuer, apiUrl and clientId.',
-    })
+    throw new AppError(
+      'PROFILE_INVALID',
+      `The profile file named by ${PROFILE_FILE_ENV} is not a JSON object.`,
+      {
+        action: 'Write the profile as one JSON object with issuer, apiUrl and clientId.',
+      },
+    )
   }
 
   const { clientSecret, ...fields } = document as Record<string, unknown>
@@ -167,9 +175,16 @@ interface SandboxReadyDocument {
  * Builds a profile for a running local sandbox from its `sandbox.json`: its issuer, its API and
  * its public (PKCE) client, with the custom-scheme and loopback redirects it registered.
  */
-export async function loadSandboxProfile(apiUrl: string, fetch: FetchPort): Promise<ConnectionProfile> {
+export async function loadSandboxProfile(
+  apiUrl: string,
+  fetch: FetchPort,
+): Promise<ConnectionProfile> {
   if (!isLoopbackHttpUrl(apiUrl)) {
-    throw invalid('apiUrl', 'is not a local sandbox', 'Use the http://127.0.0.1 address the sandbox printed.')
+    throw invalid(
+      'apiUrl',
+      'is not a local sandbox',
+      'Use the http://127.0.0.1 address the sandbox printed.',
+    )
   }
 
   const documentUrl = new URL('/sandbox.json', apiUrl)
@@ -208,7 +223,9 @@ export async function loadSandboxProfile(apiUrl: string, fetch: FetchPort): Prom
     issuer: document.issuer,
     apiUrl: typeof document.apiUrl === 'string' ? document.apiUrl : apiUrl,
     clientId: client.clientId,
-    redirectUri: redirectUris.includes(DEFAULT_REDIRECT_URI) ? DEFAULT_REDIRECT_URI : redirectUris[0],
+    redirectUri: redirectUris.includes(DEFAULT_REDIRECT_URI)
+      ? DEFAULT_REDIRECT_URI
+      : redirectUris[0],
     loopbackRedirectUri: redirectUris.find(
       (uri) => URL.parse(uri)?.hostname === '127.0.0.1' && isLoopbackHttpUrl(uri),
     ),
@@ -282,7 +299,11 @@ function checkLoopbackRedirectUri(value: string): void {
 
 function checkExactLoopback(field: string, url: URL, value: string): void {
   if (url.port === '') {
-    throw invalid(field, 'has no port', 'Include the registered port, e.g. http://127.0.0.1:7073/oauth/callback.')
+    throw invalid(
+      field,
+      'has no port',
+      'Include the registered port, e.g. http://127.0.0.1:7073/oauth/callback.',
+    )
   }
 
   if (url.search !== '' || url.hash !== '') {
@@ -301,7 +322,11 @@ function checkScopes(scopes: readonly string[]): string[] {
   const malformed = cleaned.find((scope) => scope === '' || /\s/.test(scope))
 
   if (malformed !== undefined) {
-    throw invalid('scopes', 'contain an empty value or a space inside a scope', 'List each scope separately.')
+    throw invalid(
+      'scopes',
+      'contain an empty value or a space inside a scope',
+      'List each scope separately.',
+    )
   }
 
   return [...new Set(cleaned)]

@@ -6,10 +6,8 @@ import {
 } from 'openid-client'
 
 import { AppError } from '../../shared/errors/appError'
+import { receivedTokensFrom } from './authorizationFlowTokens'
 import type { AuthServer, ReceivedTokens } from './types'
-
-/** Used when a token response carries no `expires_in`: short, so the session checks soon. */
-const FALLBACK_LIFETIME_SECONDS = 300
 
 /**
  * The outcome of one refresh request. `ended` means the server will never accept this
@@ -19,40 +17,6 @@ export type RefreshOutcome =
   | { kind: 'refreshed'; tokens: ReceivedTokens }
   | { kind: 'ended'; error: AppError; oauthError: string }
   | { kind: 'transient'; error: AppError; status?: number }
-
-/** The fields of a token endpoint response the session reads. */
-export interface TokenResponseLike {
-  access_token: string
-  refresh_token?: string
-  expires_in?: number
-  scope?: string
-  claims(): Record<string, unknown> | undefined
-}
-
-/**
- * Normalizes a token endpoint response at the moment it arrived: expiry is measured from
- * `expires_in` against the local clock at receipt, so a skewed clock does not matter.
- */
-export function toReceivedTokens(
-  response: TokenResponseLike,
-  receivedAt: number,
-  previousScopes: readonly string[] = [],
-): ReceivedTokens {
-  const lifetimeSeconds =
-    typeof response.expires_in === 'number' && Number.isFinite(response.expires_in)
-      ? response.expires_in
-      : FALLBACK_LIFETIME_SECONDS
-  const scopes = response.scope ? response.scope.split(' ').filter(Boolean) : [...previousScopes]
-  const claims = response.claims()
-
-  return {
-    accessToken: response.access_token,
-    ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}),
-    ...(claims ? { idTokenClaims: { ...claims } } : {}),
-    scopes,
-    expiresAt: receivedAt + lifetimeSeconds * 1000,
-  }
-}
 
 /**
  * Sends one refresh_token grant and sorts the answer. Never throws: every failure becomes an
@@ -70,7 +34,7 @@ export async function requestRefresh(
 
     return {
       kind: 'refreshed',
-      tokens: toReceivedTokens(response, options.now(), options.previousScopes),
+      tokens: receivedTokensFrom(response, options.previousScopes, options.now()),
     }
   } catch (error) {
     return classifyRefreshError(error)
@@ -88,7 +52,9 @@ const TERMINAL_OAUTH_ERRORS = new Set([
 ])
 
 /** Sorts anything a refresh threw into ended (sign in again) or transient (retry later). */
-export function classifyRefreshError(error: unknown): Exclude<RefreshOutcome, { kind: 'refreshed' }> {
+export function classifyRefreshError(
+  error: unknown,
+): Exclude<RefreshOutcome, { kind: 'refreshed' }> {
   const oauthError = oauthErrorOf(error)
 
   if (oauthError !== undefined && TERMINAL_OAUTH_ERRORS.has(oauthError)) {

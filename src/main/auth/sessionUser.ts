@@ -1,7 +1,8 @@
-import { fetchUserInfo, skipSubjectCheck } from 'openid-client'
+import { fetchProtectedResource, fetchUserInfo, skipSubjectCheck } from 'openid-client'
 
 import type { SessionUser } from '../../shared/auth/sessionState'
 import type { Logger } from '../log/logger'
+import { fixedPathMetadata } from './discovery'
 import type { AuthServer } from './types'
 
 /**
@@ -24,8 +25,9 @@ export function userFromClaims(claims: Record<string, unknown>): SessionUser | u
 }
 
 /**
- * Who signed in: the ID token's claims when the exchange returned one, otherwise the userinfo
- * endpoint. A failed lookup does not fail the sign-in; the person is then shown without a name.
+ * Who signed in: the ID token's claims, completed from the userinfo endpoint when they lack
+ * a name or an email (servers often keep profile claims out of the ID token). A failed
+ * lookup does not fail the sign-in; the person is then shown with what is known.
  */
 export async function resolveUser(
   server: AuthServer,
@@ -35,26 +37,71 @@ export async function resolveUser(
 ): Promise<SessionUser> {
   const fromIdToken = idTokenClaims ? userFromClaims(idTokenClaims) : undefined
 
-  if (fromIdToken) {
+  if (fromIdToken?.name && fromIdToken.email) {
     return fromIdToken
   }
 
-  if (server.configuration.serverMetadata().userinfo_endpoint) {
-    try {
-      const claims = await fetchUserInfo(server.configuration, accessToken, skipSubjectCheck)
-      const fromUserInfo = userFromClaims(claims)
+  const fromUserInfo = await lookUpUserInfo(server, accessToken, fromIdToken?.subject, logger)
 
-      if (fromUserInfo) {
-        return fromUserInfo
-      }
-    } catch (error) {
-      logger.warn('userinfo lookup failed; continuing without a name', {
-        errorName: error instanceof Error ? error.name : typeof error,
-      })
-    }
+  return mergeUser(fromIdToken, fromUserInfo) ?? { subject: '', name: null, email: null }
+}
+
+/** Combines two views of the same person; known values win over unknown ones. */
+export function mergeUser(
+  known: SessionUser | undefined,
+  update: SessionUser | undefined,
+): SessionUser | undefined {
+  if (!known || !update) {
+    return update ?? known
   }
 
-  return { subject: '', name: null, email: null }
+  if (known.subject && update.subject && known.subject !== update.subject) {
+    return known
+  }
+
+  return {
+    subject: known.subject || update.subject,
+    name: update.name ?? known.name,
+    email: update.email ?? known.email,
+  }
+}
+
+async function lookUpUserInfo(
+  server: AuthServer,
+  accessToken: string,
+  expectedSubject: string | undefined,
+  logger: Logger,
+): Promise<SessionUser | undefined> {
+  try {
+    if (server.configuration.serverMetadata().userinfo_endpoint) {
+      const claims = await fetchUserInfo(
+        server.configuration,
+        accessToken,
+        expectedSubject ?? skipSubjectCheck,
+      )
+
+      return userFromClaims(claims)
+    }
+
+    // Clerk's RFC 8414 document leaves userinfo out, yet serves it at the fixed path.
+    const url = fixedPathMetadata(server.issuer).userinfo_endpoint
+    const response = url
+      ? await fetchProtectedResource(server.configuration, accessToken, new URL(url), 'GET')
+      : undefined
+    const claims: unknown = response?.ok ? await response.json() : undefined
+    const user =
+      claims && typeof claims === 'object'
+        ? userFromClaims(claims as Record<string, unknown>)
+        : undefined
+
+    return expectedSubject && user && user.subject !== expectedSubject ? undefined : user
+  } catch (error) {
+    logger.warn('userinfo lookup failed; continuing without a name', {
+      errorName: error instanceof Error ? error.name : typeof error,
+    })
+
+    return undefined
+  }
 }
 
 function stringClaim(claims: Record<string, unknown>, key: string): string | undefined {

@@ -17,7 +17,7 @@ export interface SessionVault {
 }
 
 /** The vault entry that holds the session. */
-export const SESSION_VAULT_NAME = 'auth.session'
+export const SESSION_VAULT_NAME = 'auth-session'
 
 const sealedSessionSchema = z.object({
   version: z.literal(1),

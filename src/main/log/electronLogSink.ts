@@ -19,6 +19,8 @@ const BACKEND_LEVELS: Record<LogLevel, ElectronLogLevel> = {
 /** Bytes after which the log file is moved to `main.old.log` and started afresh. */
 export const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024
 
+let isRedactionHookInstalled = false
+
 /** Options of {@link createElectronLogSink}. */
 export interface ElectronLogSinkOptions {
   /** Development builds log at `debug`, production at `info`. */
@@ -45,12 +47,17 @@ export function createElectronLogSink(options: ElectronLogSinkOptions): Electron
   log.transports.file.level = backendLevel
   log.transports.file.maxSize = LOG_FILE_MAX_BYTES
   log.transports.console.level = backendLevel
-  log.hooks.push((message) => ({ ...message, data: message.data.map((item) => redact(item)) }))
+
+  if (!isRedactionHookInstalled) {
+    log.hooks.push((message) => ({ ...message, data: message.data.map((item) => redact(item)) }))
+    isRedactionHookInstalled = true
+  }
 
   return {
     level,
     write(entry: LogEntry) {
-      const data: unknown[] = entry.context === undefined ? [entry.message] : [entry.message, entry.context]
+      const data: unknown[] =
+        entry.context === undefined ? [entry.message] : [entry.message, entry.context]
       log[BACKEND_LEVELS[entry.level]](...data)
     },
     logFolder: () => logFolderPath(),

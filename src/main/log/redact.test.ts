@@ -81,7 +81,9 @@ describe('redactText', () => {
   })
 
   it('masks whole Authorization and Cookie header lines', () => {
-    const text = redactText('Authorization: Digest username=x, response=sekret\nCookie: a=abc; b=xyz')
+    const text = redactText(
+      'Authorization: Digest username=x, response=sekret\nCookie: a=abc; b=xyz',
+    )
     expect(text).toBe('Authorization: [redacted]\nCookie: [redacted]')
   })
 
@@ -108,7 +110,7 @@ describe('redactText', () => {
 
   it('masks form bodies and util.inspect output', () => {
     expectNoSecret(redactText('grant_type=authorization_code&code=abc&code_verifier=verif-1'))
-    expectNoSecret(redactText("{ client_secret: 'sekret', password: \"hunter2\" }"))
+    expectNoSecret(redactText('{ client_secret: \'sekret\', password: "hunter2" }'))
   })
 
   it('masks JWTs wherever they appear', () => {
@@ -160,7 +162,9 @@ describe('redact', () => {
   })
 
   it('redacts URL objects, binary data, Responses and Requests', () => {
-    expect(redact(new URL('mpath://oauth/callback?code=abc'))).toBe('mpath://oauth/callback?[redacted]')
+    expect(redact(new URL('mpath://oauth/callback?code=abc'))).toBe(
+      'mpath://oauth/callback?[redacted]',
+    )
     expect(redact(new Uint8Array(12))).toBe('[12 bytes]')
     expect(redact(new Request('https://api.example/tasks?token=abc'))).toEqual({
       method: 'GET',
@@ -195,7 +199,11 @@ describe('redact', () => {
     const shared = { name: 'shared' }
     const node: Record<string, unknown> = { shared, again: shared }
     node.self = node
-    expect(redact(node)).toEqual({ shared: { name: 'shared' }, again: { name: 'shared' }, self: '[circular]' })
+    expect(redact(node)).toEqual({
+      shared: { name: 'shared' },
+      again: { name: 'shared' },
+      self: '[circular]',
+    })
   })
 
   it('does not mutate its input', () => {

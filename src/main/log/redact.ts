@@ -169,7 +169,9 @@ function redactRecord(
   for (const key of Object.keys(record)) {
     const value = record[key]
     result[key] =
-      isSensitiveKey(key) && !keepsValue(key, value) ? REDACTED : redactValue(value, seen, depth + 1)
+      isSensitiveKey(key) && !keepsValue(key, value)
+        ? REDACTED
+        : redactValue(value, seen, depth + 1)
   }
 
   return result

@@ -2,13 +2,19 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { App } from './App'
+import { ErrorBoundary } from './components/ErrorBoundary'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/components.css'
 
 const container = document.getElementById('root')
 
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   )
 }

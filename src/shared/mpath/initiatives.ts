@@ -4,7 +4,13 @@ import { paginationSchema } from './pagination'
 import { idSchema, isoDateTimeSchema } from './primitives'
 
 /** Initiative statuses; `canceled` is spelled with one "l". */
-export const initiativeStatusSchema = z.enum(['planned', 'in_progress', 'paused', 'done', 'canceled'])
+export const initiativeStatusSchema = z.enum([
+  'planned',
+  'in_progress',
+  'paused',
+  'done',
+  'canceled',
+])
 
 /** One of mpath's initiative statuses. */
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>

@@ -1,0 +1,10 @@
+/** The Tasks view; a placeholder until the data views land. */
+export function TasksView(): React.JSX.Element {
+  return (
+    <section className="view" aria-labelledby="view-title">
+      <h1 id="view-title" className="view-title" tabIndex={-1}>
+        Tasks
+      </h1>
+    </section>
+  )
+}
