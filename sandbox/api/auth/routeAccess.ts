@@ -29,6 +29,8 @@ export interface ProtectedRoute {
   path: string
   scope: RouteScope
   realAuthFailure: RealAuthFailure
+  /** A route that can be switched off (the write extension under `--no-writes`). */
+  isEnabled?(): boolean
   handle(request: ApiRequest, caller: Caller): Promise<Reply>
 }
 

@@ -18,6 +18,7 @@ export interface PublicRoute {
   method: string
   path: string
   scope: 'none'
+  isEnabled?(): boolean
   handle(request: ApiRequest): Promise<Reply>
 }
 

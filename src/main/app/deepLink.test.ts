@@ -43,6 +43,8 @@ describe('parseDeepLink', () => {
     ['a port', 'mpath://oauth:443/callback?code=C', 'must not name a port'],
     ['a flag injection (S11)', 'mpath://x" --inspect=9229 "', 'spaces, quotes or control'],
     ['a newline', 'mpath://tasks/t1\n--inspect', 'spaces, quotes or control'],
+    ['a control character', 'mpath://tasks/t1\u0007', 'spaces, quotes or control'],
+    ['a delete character', 'mpath://tasks/t1\u007f', 'spaces, quotes or control'],
     ['another oauth path', 'mpath://oauth/other?code=C', 'mpath://oauth/callback'],
     ['a fragment on the callback', 'mpath://oauth/callback?code=C#x', 'fragment'],
     ['a repeated code', 'mpath://oauth/callback?code=C&code=D&state=S', 'repeats "code"'],

@@ -1,9 +1,14 @@
 import { AppError } from '../../shared/errors/appError'
 
-/** The one custom scheme of the app, for the OAuth redirect and for links into the app. */
+/**
+ * The one custom scheme of the app, for the OAuth redirect and for links into
+ * the app.
+ */
 export const MPATH_SCHEME = 'mpath'
 
-/** Longer links are refused before parsing; a real callback is well under 1 KB. */
+/**
+ * Longer links are refused before parsing; a real callback is well under 1 KB.
+ */
 export const MAX_DEEP_LINK_LENGTH = 4096
 
 /** What an `mpath://<target>/<id>` link opens. */
@@ -22,7 +27,9 @@ export type DeepLink =
     }
   | { kind: 'open'; target: DeepLinkTarget; id: string }
 
-/** A validated link, or why it was refused (the reason never echoes the link). */
+/**
+ * A validated link, or why it was refused (the reason never echoes the link).
+ */
 export type ParsedDeepLink = DeepLink | { kind: 'invalid'; reason: string }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -98,9 +105,10 @@ function parseOpen(url: URL, target: DeepLinkTarget): ParsedDeepLink {
 }
 
 /**
- * Validates a link strictly: scheme `mpath://`, no user info or port, no spaces, quotes or
- * control characters, at most {@link MAX_DEEP_LINK_LENGTH} characters; either the sign-in
- * callback `mpath://oauth/callback?…` or `mpath://tasks|people|initiatives/<id>`.
+ * Validates a link strictly: scheme `mpath://`, no user info or port, no
+ * spaces, quotes or control characters, at most {@link MAX_DEEP_LINK_LENGTH}
+ * characters; either the sign-in callback `mpath://oauth/callback?…` or
+ * `mpath://tasks|people|initiatives/<id>`.
  *
  * @example
  * parseDeepLink('mpath://tasks/task_42') // { kind: 'open', target: 'tasks', id: 'task_42' }
@@ -157,7 +165,10 @@ export function parseDeepLink(link: unknown): ParsedDeepLink {
   return invalid('the link names nothing mpath Desktop can open')
 }
 
-/** Like {@link parseDeepLink}, but throws `DEEP_LINK_INVALID` for a link it refuses. */
+/**
+ * Like {@link parseDeepLink}, but throws `DEEP_LINK_INVALID` for a link it
+ * refuses.
+ */
 export function requireDeepLink(link: unknown): DeepLink {
   const parsed = parseDeepLink(link)
 

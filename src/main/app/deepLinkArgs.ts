@@ -9,8 +9,8 @@ export {
 } from './deepLink'
 
 /**
- * Put before `--` in the Windows protocol command, so the link is the only argument after
- * it and Chromium never reads it as a switch (CVE-2018-1000006).
+ * Put before `--` in the Windows protocol command, so the link is the only
+ * argument after it and Chromium never reads it as a switch (CVE-2018-1000006).
  */
 export const PROTOCOL_LAUNCHER_FLAG = '--protocol-launcher'
 
@@ -56,10 +56,11 @@ function scanWindows(argv: readonly string[]): DeepLinkArgsScan {
 }
 
 /**
- * Reads the links of a command line (cold start or `second-instance`). On Windows exactly
- * one argument must follow `--protocol-launcher … --`, and it must be a valid link;
- * anything else there refuses them all. Elsewhere the one `mpath:` argument is taken;
- * two or more are refused. Other arguments are ignored, never interpreted.
+ * Reads the links of a command line (cold start or `second-instance`). On
+ * Windows exactly one argument must follow `--protocol-launcher … --`, and it
+ * must be a valid link; anything else there refuses them all. Elsewhere the one
+ * `mpath:` argument is taken; two or more are refused. Other arguments are
+ * ignored, never interpreted.
  */
 export function scanDeepLinkArgs(
   argv: readonly string[],
@@ -83,8 +84,8 @@ export function scanDeepLinkArgs(
 }
 
 /**
- * The links of a command line, validated; see {@link scanDeepLinkArgs} for the rules and
- * the reason of a refusal.
+ * The links of a command line, validated; see {@link scanDeepLinkArgs} for the
+ * rules and the reason of a refusal.
  *
  * @example
  * extractDeepLinks(['mpath.exe', '--protocol-launcher', '--', 'mpath://tasks/t1'], 'win32')

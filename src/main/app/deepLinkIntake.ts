@@ -19,20 +19,29 @@ export interface DeepLinkDelivery {
 export interface DeepLinkIntakeOptions {
   logger: Logger
   clock?: Pick<Clock, 'now'>
-  /** The same link arriving again within this time is the same click. Default 10 s. */
+  /**
+   * The same link arriving again within this time is the same click. Default 10
+   * s.
+   */
   duplicateWindowMs?: number
   /** Links held before the app is ready; more are dropped. Default 16. */
   maxPending?: number
 }
 
-/** Collects links from every source, holds them until the app is ready, delivers each once. */
+/**
+ * Collects links from every source, holds them until the app is ready, delivers
+ * each once.
+ */
 export interface DeepLinkIntake {
   /**
-   * Takes a link from any source. Safe before `ready`: it only validates and queues, and it
-   * never throws.
+   * Takes a link from any source. Safe before `ready`: it only validates and
+   * queues, and it never throws.
    */
   accept(url: string, source: DeepLinkSource): void
-  /** Takes the links of a command line (cold start or `second-instance`). Never throws. */
+  /**
+   * Takes the links of a command line (cold start or `second-instance`). Never
+   * throws.
+   */
   acceptArgv(
     argv: readonly string[],
     platform: NodeJS.Platform,
@@ -52,10 +61,11 @@ function identityOf(link: DeepLink): string {
 }
 
 /**
- * Creates the deep-link intake: `open-url` on macOS can fire before `ready`, and a cold
- * start carries its link only in `process.argv`, so links are queued until the window can
- * take them, de-duplicated (argv and an event may bring the same one), validated, and
- * delivered once. Invalid links are dropped with a logged, redacted reason.
+ * Creates the deep-link intake: `open-url` on macOS can fire before `ready`,
+ * and a cold start carries its link only in `process.argv`, so links are queued
+ * until the window can take them, de-duplicated (argv and an event may bring
+ * the same one), validated, and delivered once. Invalid links are dropped with
+ * a logged, redacted reason.
  */
 export function createDeepLinkIntake(options: DeepLinkIntakeOptions): DeepLinkIntake {
   const log = options.logger.child('deep-link')

@@ -13,14 +13,18 @@ export interface DeepLinkSourcesOptions {
   /** `process.argv` of this (cold) start. */
   argv: readonly string[]
   platform: NodeJS.Platform
-  /** Called after a second launch handed over its links: show or create the window. */
+  /**
+   * Called after a second launch handed over its links: show or create the
+   * window.
+   */
   onSecondInstance?: () => void
 }
 
 /**
- * Feeds the intake from every source: the cold-start command line, `second-instance`
- * (Windows and Linux) and `open-url` (macOS). Call before `ready`: macOS fires `open-url`
- * that early on a cold start, and a link missed then is lost.
+ * Feeds the intake from every source: the cold-start command line,
+ * `second-instance` (Windows and Linux) and `open-url` (macOS). Call before
+ * `ready`: macOS fires `open-url` that early on a cold start, and a link missed
+ * then is lost.
  */
 export function bindDeepLinkSources(options: DeepLinkSourcesOptions): void {
   const { app, intake, platform } = options

@@ -10,7 +10,9 @@ export interface ProtocolClientInput {
   platform: NodeJS.Platform
   /** `app.isPackaged`. */
   isPackaged: boolean
-  /** `process.defaultApp`: true when run as `electron <entry>` (development). */
+  /**
+   * `process.defaultApp`: true when run as `electron <entry>` (development).
+   */
   defaultApp?: boolean
   /** `process.execPath`. */
   execPath: string
@@ -29,8 +31,8 @@ export interface ProtocolClientRegistration {
   args: string[]
 }
 
-// Options of Node and Electron that take the next argument as their value, so that value
-// is not mistaken for the entry script.
+// Options of Node and Electron that take the next argument as their value, so
+// that value is not mistaken for the entry script.
 const OPTIONS_WITH_VALUE = new Set([
   '-r',
   '--require',
@@ -72,9 +74,10 @@ function entryScript(input: ProtocolClientInput): string {
 }
 
 /**
- * Computes the `setAsDefaultProtocolClient` arguments. Packaged: no arguments, except the
- * `--protocol-launcher --` guard on Windows. Development: the resolved entry script (never
- * a flag such as `--inspect=…` or a loader's module), then the guard on Windows.
+ * Computes the `setAsDefaultProtocolClient` arguments. Packaged: no arguments,
+ * except the `--protocol-launcher --` guard on Windows. Development: the
+ * resolved entry script (never a flag such as `--inspect=…` or a loader's
+ * module), then the guard on Windows.
  */
 export function protocolClientRegistration(input: ProtocolClientInput): ProtocolClientRegistration {
   const guard = input.platform === 'win32' ? [PROTOCOL_LAUNCHER_FLAG, '--'] : []
@@ -96,8 +99,9 @@ export function protocolClientArgs(input: ProtocolClientInput): string[] {
 }
 
 /**
- * Quotes one argument so that Windows' CommandLineToArgvW reads it back unchanged:
- * backslashes before a quote or the closing quote are doubled, quotes escaped.
+ * Quotes one argument so that Windows' CommandLineToArgvW reads it back
+ * unchanged: backslashes before a quote or the closing quote are doubled,
+ * quotes escaped.
  */
 export function quoteWindowsArgument(argument: string): string {
   let quoted = '"'
@@ -130,7 +134,10 @@ export interface ProtocolClientApp {
   setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean
 }
 
-/** Registers this run as the handler of `mpath:` links; false when the OS refused. */
+/**
+ * Registers this run as the handler of `mpath:` links; false when the OS
+ * refused.
+ */
 export function registerProtocolClient(
   app: ProtocolClientApp,
   input: ProtocolClientInput,

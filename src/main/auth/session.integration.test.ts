@@ -5,18 +5,7 @@
 import * as oidc from 'openid-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-// Integration tests drive the sandbox in-process; the app itself never imports it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { PUBLIC_CLIENT_ID, CUSTOM_SCHEME_REDIRECT_URI } from '../../../sandbox/auth/clients'
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { authorizeOverHttp } from '../../../sandbox/auth/testing/driveLogin'
-import {
-  configurationFor,
-  startTestAuthorizationServer,
-  type TestAuthorizationServer,
-  // eslint-disable-next-line @typescript-eslint/no-restricted-imports
-} from '../../../sandbox/auth/testing/testAuthorizationServer'
-import { connectionProfileSchema } from '../../shared/connection/profile'
+import { connectionProfileSchema, DEFAULT_REDIRECT_URI } from '../../shared/connection/profile'
 import { createTestLogger } from '../log/testing/testLogger'
 import { type FetchPort, systemClock } from '../platform/ports'
 import { memoryKeyValueStore } from '../platform/testing/memoryKeyValueStore'
@@ -28,14 +17,56 @@ import { createSession, type Session } from './session'
 import { SESSION_VAULT_NAME } from './tokenStore'
 import type { AuthServer } from './types'
 
+/** The part of the sandbox's test kit these tests use. */
+interface SandboxAuthorizationServer {
+  issuer: string
+  clients: Array<{ clientId: string; kind: 'public' | 'confidential' }>
+  resourceServer: { clientId: string; clientSecret: string }
+  options: { accessTokenTtlSeconds: number }
+  faults: {
+    strictRevoke: boolean
+    tokenEndpoint: 'ok' | 'fail' | 'timeout'
+    refreshInvalidGrant: boolean
+  }
+  close(): Promise<void>
+}
+
+interface SandboxTestKit {
+  startTestAuthorizationServer(): Promise<SandboxAuthorizationServer>
+  configurationFor(
+    server: SandboxAuthorizationServer,
+    clientId?: string,
+  ): Promise<oidc.Configuration>
+}
+
+interface SandboxLoginDriver {
+  authorizeOverHttp(input: {
+    authorizationUrl: string
+    email: string
+    password: string
+  }): Promise<string>
+}
+
+// The app never imports the sandbox, and the main zone's type project does not compile it:
+// these tests load it at run time through paths the type checker and the lint do not follow.
+const SANDBOX_TEST_KIT = '../../../sandbox/auth/testing/testAuthorizationServer'
+const SANDBOX_LOGIN_DRIVER = '../../../sandbox/auth/testing/driveLogin'
+
 const ADA = { email: 'ada@example.test', password: 'sandbox-ada' }
 const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'read:tasks']
 
-let sandbox: TestAuthorizationServer
+let kit: SandboxTestKit
+let driver: SandboxLoginDriver
+let sandbox: SandboxAuthorizationServer
+let publicClientId: string
 const sessions: Session[] = []
 
 beforeAll(async () => {
-  sandbox = await startTestAuthorizationServer()
+  kit = (await import(/* @vite-ignore */ SANDBOX_TEST_KIT)) as SandboxTestKit
+  driver = (await import(/* @vite-ignore */ SANDBOX_LOGIN_DRIVER)) as SandboxLoginDriver
+  sandbox = await kit.startTestAuthorizationServer()
+  publicClientId =
+    sandbox.clients.find((client) => client.kind === 'public')?.clientId ?? 'missing-public-client'
 })
 
 afterAll(async () => {
@@ -49,6 +80,8 @@ afterEach(() => {
 
   sandbox.options.accessTokenTtlSeconds = 24 * 60 * 60
   sandbox.faults.strictRevoke = false
+  sandbox.faults.tokenEndpoint = 'ok'
+  sandbox.faults.refreshInvalidGrant = false
 })
 
 /** A session wired as the app wires it, with a fetch that counts refresh requests. */
@@ -78,7 +111,7 @@ async function signedInSession() {
   const profile = connectionProfileSchema.parse({
     issuer: sandbox.issuer,
     apiUrl: 'http://127.0.0.1:9',
-    clientId: PUBLIC_CLIENT_ID,
+    clientId: publicClientId,
     scopes: SCOPES,
   })
   const discover = (candidate: typeof profile) =>
@@ -104,14 +137,14 @@ async function exchangeCode(session: Session, server: AuthServer): Promise<strin
   const state = oidc.randomState()
   const nonce = oidc.randomNonce()
   const url = oidc.buildAuthorizationUrl(server.configuration, {
-    redirect_uri: CUSTOM_SCHEME_REDIRECT_URI,
+    redirect_uri: DEFAULT_REDIRECT_URI,
     scope: SCOPES.join(' '),
     state,
     nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
   })
-  const callback = await authorizeOverHttp({ authorizationUrl: url.href, ...ADA })
+  const callback = await driver.authorizeOverHttp({ authorizationUrl: url.href, ...ADA })
   const response = await oidc.authorizationCodeGrant(server.configuration, new URL(callback), {
     pkceCodeVerifier: verifier,
     expectedState: state,
@@ -128,7 +161,7 @@ async function exchangeCode(session: Session, server: AuthServer): Promise<strin
 }
 
 async function introspect(token: string, hint: 'refresh_token' | 'access_token') {
-  const configuration = await configurationFor(sandbox, sandbox.resourceServer.clientId)
+  const configuration = await kit.configurationFor(sandbox, sandbox.resourceServer.clientId)
 
   return oidc.tokenIntrospection(configuration, token, { token_type_hint: hint })
 }
@@ -162,7 +195,7 @@ describe('session against the sandbox', () => {
     // Rotation: the sealed refresh token changed, and the first one is refused now.
     const sealed = await sealedRefreshToken(vault)
     expect(sealed).not.toBe(firstRefreshToken)
-    const direct = await configurationFor(sandbox, PUBLIC_CLIENT_ID)
+    const direct = await kit.configurationFor(sandbox, publicClientId)
     await expect(oidc.refreshTokenGrant(direct, firstRefreshToken)).rejects.toMatchObject({
       error: 'invalid_grant',
     })
@@ -182,6 +215,37 @@ describe('session against the sandbox', () => {
     await expect(introspect(tokens[0] ?? '', 'access_token')).resolves.toMatchObject({
       active: true,
     })
+  })
+
+  it('a failing token endpoint keeps the session and it renews once the server is back', async () => {
+    const { session, refreshBodies } = await signedInSession()
+    const rejected = await session.getAccessToken()
+    sandbox.faults.tokenEndpoint = 'fail'
+
+    await expect(session.refreshAfterRejection(rejected)).rejects.toMatchObject({
+      code: 'SESSION_REFRESH_FAILED',
+    })
+    expect(session.state().status).toBe('signed-in')
+
+    sandbox.faults.tokenEndpoint = 'ok'
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+
+    expect(refreshBodies).toHaveLength(2)
+    await expect(session.getAccessToken()).resolves.not.toBe(rejected)
+  })
+
+  it('invalid_grant at refresh signs out with the reason', async () => {
+    const { session, store } = await signedInSession()
+    sandbox.faults.refreshInvalidGrant = true
+
+    await expect(
+      session.refreshAfterRejection(await session.getAccessToken()),
+    ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' })
+    expect(session.state()).toMatchObject({
+      status: 'signed-out',
+      reason: { code: 'SESSION_EXPIRED' },
+    })
+    expect(store.data.size).toBe(0)
   })
 
   it('signs out and the server reports the refresh token revoked', async () => {
@@ -227,7 +291,7 @@ describe('session against the sandbox', () => {
     const profile = connectionProfileSchema.parse({
       issuer: sandbox.issuer,
       apiUrl: 'http://127.0.0.1:9',
-      clientId: PUBLIC_CLIENT_ID,
+      clientId: publicClientId,
       scopes: SCOPES,
     })
     // A new process: a new vault over the same store, nothing remembered in memory.

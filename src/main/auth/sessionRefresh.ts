@@ -90,7 +90,9 @@ export function classifyRefreshError(
       'SESSION_REFRESH_FAILED',
       status === undefined
         ? 'Your session could not be renewed.'
-        : `Your session could not be renewed: the sign-in server answered ${status}.`,
+        : status >= 400
+          ? `Your session could not be renewed: the sign-in server answered ${status}.`
+          : 'Your session could not be renewed: the sign-in server sent an unreadable answer.',
       { action: 'mpath Desktop will try again shortly.', cause: error },
     ),
   }

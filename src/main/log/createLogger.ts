@@ -1,7 +1,10 @@
 import type { LogContext, Logger, LogLevel } from './logger'
 import { redact, redactText } from './redact'
 
-/** Levels from the most to the least verbose; a logger drops entries below its minimum. */
+/**
+ * Levels from the most to the least verbose; a logger drops entries below its
+ * minimum.
+ */
 export const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error']
 
 /** One entry as a sink receives it: already tagged and redacted. */
@@ -9,7 +12,10 @@ export interface LogEntry {
   level: LogLevel
   /** Milliseconds since the epoch. */
   time: number
-  /** The area of the child logger that wrote it (`auth`, `vault/envelope`), if any. */
+  /**
+   * The area of the child logger that wrote it (`auth`, `vault/envelope`), if
+   * any.
+   */
   area?: string
   /** `[area] short sentence`, redacted. */
   message: string
@@ -17,7 +23,9 @@ export interface LogEntry {
   context?: LogContext
 }
 
-/** Where entries go (electron-log in the app, memory in tests). Must not throw. */
+/**
+ * Where entries go (electron-log in the app, memory in tests). Must not throw.
+ */
 export interface LogSink {
   write(entry: LogEntry): void
 }
@@ -36,9 +44,10 @@ export function isLevelEnabled(level: LogLevel, minimum: LogLevel): boolean {
 }
 
 /**
- * The main process's logger: tags messages with the area of `child()`, drops entries below
- * the minimum level, and redacts message text and context before the sink sees them, so no
- * transport can receive a token, a code, a state or a URL query.
+ * The main process's logger: tags messages with the area of `child()`, drops
+ * entries below the minimum level, and redacts message text and context before
+ * the sink sees them, so no transport can receive a token, a code, a state or a
+ * URL query.
  *
  * @example
  * const logger = createLogger(createElectronLogSink({ isDevelopment }), { level: 'debug' })
@@ -67,7 +76,8 @@ export function createLogger(sink: LogSink, options: LoggerOptions = {}): Logger
     try {
       sink.write(entry)
     } catch (error) {
-      // The one fallback a logger has: the console, with the entry already redacted.
+      // The one fallback a logger has: the console, with the entry already
+      // redacted.
       console.error('Log sink failed', entry.message, redact(error))
     }
   }

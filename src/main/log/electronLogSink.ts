@@ -16,7 +16,9 @@ const BACKEND_LEVELS: Record<LogLevel, ElectronLogLevel> = {
   error: 'error',
 }
 
-/** Bytes after which the log file is moved to `main.old.log` and started afresh. */
+/**
+ * Bytes after which the log file is moved to `main.old.log` and started afresh.
+ */
 export const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024
 
 let isRedactionHookInstalled = false
@@ -31,14 +33,17 @@ export interface ElectronLogSinkOptions {
 export interface ElectronLogSink extends LogSink {
   /** The minimum level this sink was configured for. */
   readonly level: LogLevel
-  /** The folder holding the log files, for the diagnostics view and bug reports. */
+  /**
+   * The folder holding the log files, for the diagnostics view and bug reports.
+   */
   logFolder(): string
 }
 
 /**
- * Binds the logger to electron-log: console plus a file that rotates at
- * {@link LOG_FILE_MAX_BYTES}. The only module that touches electron-log. A last hook
- * redacts again, so nothing electron-log itself writes (caught errors) can leak a secret.
+ * Binds the logger to electron-log: console plus a file that rotates at {@link
+ * LOG_FILE_MAX_BYTES}. The only module that touches electron-log. A last hook
+ * redacts again, so nothing electron-log itself writes (caught errors) can leak
+ * a secret.
  */
 export function createElectronLogSink(options: ElectronLogSinkOptions): ElectronLogSink {
   const level: LogLevel = options.isDevelopment ? 'debug' : 'info'

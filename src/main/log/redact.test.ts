@@ -80,6 +80,11 @@ describe('redactText', () => {
     expect(text).toBe('sent Bearer [redacted] and basic [redacted]')
   })
 
+  it('keeps prose about tokens and basic authentication readable', () => {
+    const text = 'Refresh token rotated; basic authentication and the basic_text store'
+    expect(redactText(text)).toBe(text)
+  })
+
   it('masks whole Authorization and Cookie header lines', () => {
     const text = redactText(
       'Authorization: Digest username=x, response=sekret\nCookie: a=abc; b=xyz',

@@ -5,8 +5,8 @@ export const REDACTED = '[redacted]'
 
 const MAX_DEPTH = 12
 
-// Key names are compared after lower-casing and dropping `-` and `_`, so `access_token`,
-// `accessToken` and `Access-Token` are one name.
+// Key names are compared after lower-casing and dropping `-` and `_`, so
+// `access_token`, `accessToken` and `Access-Token` are one name.
 const SENSITIVE_KEY_PATTERNS: readonly RegExp[] = [
   /tokens?$/,
   /secret/,
@@ -22,32 +22,46 @@ const SENSITIVE_KEY_PATTERNS: readonly RegExp[] = [
   /ciphertext|plaintext/,
 ]
 
-// Error codes (ours, Node's, openid-client's) are stable constants worth keeping in logs;
-// an authorization code is a random mixed-case string and never has this shape.
+// Error codes (ours, Node's, openid-client's) are stable constants worth
+// keeping in logs; an authorization code is a random mixed-case string and
+// never has this shape.
 const CONSTANT_CODE = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|E[A-Z]{2,})$/
 
-// Header lines (`Authorization: Basic …`, `Cookie: a=b; c=d`) whose whole value is secret.
+// Header lines (`Authorization: Basic …`, `Cookie: a=b; c=d`) whose whole value
+// is secret.
 const HEADER_LINE =
   /(^|[\s{,;(])((?:proxy-)?authorization|(?:set-)?cookie)(\s*:\s*)(?!["'\\])[^\r\n]*/gim
 
-const AUTH_SCHEME = /\b(bearer|basic|digest|token)(\s+)[A-Za-z0-9\-._~+/]{4,}=*/gi
+// Any value after Bearer is a credential; after Basic only what looks like base64 of
+// `id:secret`, so that prose such as "basic authentication" stays readable.
+const BEARER = /\b(bearer)(\s+)[A-Za-z0-9\-._~+/]{4,}=*/gi
+const BASIC = /\b(basic)(\s+)([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])/gi
 
-// JSON Web Tokens anywhere in text (ID tokens, JWT access tokens, client assertions).
+// JSON Web Tokens anywhere in text (ID tokens, JWT access tokens, client
+// assertions).
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 
 // Any scheme://… run of URL characters; stops at whitespace and quotes.
 const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>`]+/g
 
-// `key: value`, `key=value`, `"key":"value"` (also with JSON escaped inside a string) and
-// `key: 'value'` as printed by util.inspect. The replacer decides by the key name.
+// `key: value`, `key=value`, `"key":"value"` (also with JSON escaped inside a
+// string) and `key: 'value'` as printed by util.inspect. The replacer decides
+// by the key name.
 const KEY_VALUE =
   /(\\?["']?)([A-Za-z][\w-]*)\1(\s*[:=]\s*)(\[redacted\]|\\"(?:[^\\]|\\(?!"))*\\"|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;"'}\])]+)/g
 
-/** True when a field of this name holds a secret (token, code, state, password, …). */
+/**
+ * True when a field of this name holds a secret (token, code, state, password,
+ * …).
+ */
 export function isSensitiveKey(key: string): boolean {
   const name = key.toLowerCase().replace(/[-_]/g, '')
 
   return SENSITIVE_KEY_PATTERNS.some((pattern) => pattern.test(name))
+}
+
+function looksEncoded(value: string): boolean {
+  return /[0-9+/=]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value.slice(1)))
 }
 
 function isCodeKey(key: string): boolean {
@@ -65,7 +79,8 @@ function keepsValue(key: string, value: unknown): boolean {
 }
 
 /**
- * A URL without what may carry a credential: query, fragment and user info are replaced.
+ * A URL without what may carry a credential: query, fragment and user info are
+ * replaced.
  *
  * @example
  * redactUrl('mpath://oauth/callback?code=abc&state=xyz') // 'mpath://oauth/callback?[redacted]'
@@ -82,14 +97,20 @@ export function redactUrl(url: string | URL): string {
   return `${base}${tail}`
 }
 
-/** A copy of free text with URL queries, credentials, auth headers and token fields masked. */
+/**
+ * A copy of free text with URL queries, credentials, auth headers and token
+ * fields masked.
+ */
 export function redactText(text: string): string {
   return text
     .replace(URL_IN_TEXT, (url) => redactUrl(url))
     .replace(HEADER_LINE, (_match, lead: string, name: string, separator: string) => {
       return `${lead}${name}${separator}${REDACTED}`
     })
-    .replace(AUTH_SCHEME, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
+    .replace(BEARER, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
+    .replace(BASIC, (match, scheme: string, space: string, value: string) =>
+      looksEncoded(value) ? `${scheme}${space}${REDACTED}` : match,
+    )
     .replace(JWT, REDACTED)
     .replace(KEY_VALUE, maskKeyValue)
 }
@@ -108,7 +129,8 @@ function maskKeyValue(
   }
 
   if (!isSensitiveKey(key)) {
-    // A harmless key may hold a string of escaped JSON with secret fields of its own.
+    // A harmless key may hold a string of escaped JSON with secret fields of
+    // its own.
     return /^\\?["']/.test(value)
       ? `${quote}${key}${quote}${separator}${value.replace(KEY_VALUE, maskKeyValue)}`
       : match
@@ -256,10 +278,11 @@ function redactValue(value: unknown, seen: WeakSet<object>, depth: number): unkn
 }
 
 /**
- * A deep copy of `value` safe to log: fields named like secrets are masked, every string
- * loses URL queries, fragments, credentials, `Bearer`/`Basic` values, JWTs and token
- * fields of embedded JSON or form bodies; Headers, Maps and URLSearchParams become plain
- * objects; Errors keep name, redacted message and stack. Cycles print as `[circular]`.
+ * A deep copy of `value` safe to log: fields named like secrets are masked,
+ * every string loses URL queries, fragments, credentials, `Bearer`/`Basic`
+ * values, JWTs and token fields of embedded JSON or form bodies; Headers, Maps
+ * and URLSearchParams become plain objects; Errors keep name, redacted message
+ * and stack. Cycles print as `[circular]`.
  *
  * @example
  * redact({ headers: { Authorization: 'Bearer abc' }, url: 'https://x/cb?code=1' })

@@ -8,8 +8,9 @@ export interface ElectronStoreLike {
 }
 
 /**
- * Binds a constructed electron-store to the key-value port. Keys with dots address nested
- * objects, as electron-store does; the vault keeps its entries under `vault.<name>`.
+ * Binds a constructed electron-store to the key-value port. Keys with dots
+ * address nested objects, as electron-store does; the vault keeps its entries
+ * under `vault.<name>`.
  */
 export function createElectronKeyValueStore(store: ElectronStoreLike): KeyValueStore {
   return {

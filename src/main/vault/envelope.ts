@@ -4,8 +4,9 @@ import type { StorageBackend } from './cipher'
 export const ENVELOPE_FORMAT = 1
 
 /**
- * How a sealed value is persisted: the ciphertext plus what is needed to explain a value
- * that no longer opens (another backend, another app identity, a newer format).
+ * How a sealed value is persisted: the ciphertext plus what is needed to
+ * explain a value that no longer opens (another backend, another app identity,
+ * a newer format).
  */
 export interface SealedEnvelope {
   format: typeof ENVELOPE_FORMAT
@@ -86,8 +87,8 @@ export function createEnvelope(
 }
 
 /**
- * Says what changed since a value was sealed, to explain why it no longer opens, e.g.
- * "it was sealed under kwallet5, now gnome_libsecret".
+ * Says what changed since a value was sealed, to explain why it no longer
+ * opens, e.g. "it was sealed under kwallet5, now gnome_libsecret".
  */
 export function describeChange(
   envelope: SealedEnvelope,

@@ -1,9 +1,14 @@
 import type { StorageBackend, StorageStrength } from './cipher'
 
-/** How sensitive a sealed value is, which decides whether a weak backend may persist it. */
+/**
+ * How sensitive a sealed value is, which decides whether a weak backend may
+ * persist it.
+ */
 export type SecretSensitivity = 'refresh-token' | 'secret' | 'cache'
 
-/** What the vault can promise right now, and why, in words a person can act on. */
+/**
+ * What the vault can promise right now, and why, in words a person can act on.
+ */
 export interface Protection {
   backend: StorageBackend
   strength: StorageStrength
@@ -14,7 +19,10 @@ export interface Protection {
 export interface ProtectionFacts {
   available: boolean
   backend: StorageBackend
-  /** Encryption threw earlier in this session although the cipher said it was available. */
+  /**
+   * Encryption threw earlier in this session although the cipher said it was
+   * available.
+   */
   encryptionFailed: boolean
   platform: NodeJS.Platform
   allowWeakPersistence: boolean
@@ -52,7 +60,10 @@ function weakReason(backend: StorageBackend, allowWeakPersistence: boolean): str
     : `${what}, so your sign-in is kept for this session only. ${LINUX_FIX} Or allow saving it anyway in Settings.`
 }
 
-/** Classifies the cipher's state: strong, weak (`basic_text`, unknown, test) or none. */
+/**
+ * Classifies the cipher's state: strong, weak (`basic_text`, unknown, test) or
+ * none.
+ */
 export function assessProtection(facts: ProtectionFacts): Protection {
   const { backend } = facts
 
@@ -68,8 +79,9 @@ export function assessProtection(facts: ProtectionFacts): Protection {
 }
 
 /**
- * Whether a value may be written to disk. A weak backend persists only with the person's
- * consent and never cached personal data; nothing is ever written under the test cipher.
+ * Whether a value may be written to disk. A weak backend persists only with the
+ * person's consent and never cached personal data; nothing is ever written
+ * under the test cipher.
  */
 export function mayPersist(
   protection: Protection,

@@ -1,6 +1,8 @@
 import type { Cipher, StorageBackend } from './cipher'
 
-/** The part of Electron 45's `safeStorage` the vault uses: the async API only. */
+/**
+ * The part of Electron 45's `safeStorage` the vault uses: the async API only.
+ */
 export interface AsyncSafeStorage {
   isAsyncEncryptionAvailable(): Promise<boolean>
   encryptStringAsync(plainText: string): Promise<Uint8Array>
@@ -18,8 +20,9 @@ const LINUX_BACKENDS: readonly StorageBackend[] = [
 ]
 
 /**
- * Binds Electron's async `safeStorage` to the cipher port. The vault calls it only after
- * `ready`: before that, macOS would create a keychain item under the wrong name.
+ * Binds Electron's async `safeStorage` to the cipher port. The vault calls it
+ * only after `ready`: before that, macOS would create a keychain item under the
+ * wrong name.
  *
  * @example
  * createSafeStorageCipher(safeStorage, process.platform)

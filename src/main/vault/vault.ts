@@ -34,8 +34,9 @@ export interface VaultOptions {
   /** True once Electron's `ready` has fired; no cipher call happens before. */
   isReady: () => boolean
   /**
-   * The person's consent to persist credentials under a weak backend (`basic_text`).
-   * Risky: such a store only obfuscates; anyone with the file can read the token.
+   * The person's consent to persist credentials under a weak backend
+   * (`basic_text`). Risky: such a store only obfuscates; anyone with the file
+   * can read the token.
    */
   allowWeakPersistence: () => boolean
   /** Production builds refuse the test cipher. */
@@ -57,10 +58,10 @@ function testCipherRefused(): AppError {
 }
 
 /**
- * Seals secrets with the OS keychain (through the cipher port) and persists each in a
- * versioned envelope. Says honestly when protection is weak or absent, keeps values in
- * memory for the session when it may not persist them, and removes a value that no longer
- * decrypts, alone, with the reason.
+ * Seals secrets with the OS keychain (through the cipher port) and persists
+ * each in a versioned envelope. Says honestly when protection is weak or
+ * absent, keeps values in memory for the session when it may not persist them,
+ * and removes a value that no longer decrypts, alone, with the reason.
  */
 export class Vault {
   readonly #options: VaultOptions
@@ -79,7 +80,9 @@ export class Vault {
     this.#log = options.logger.child('vault')
   }
 
-  /** Backend, strength and whether a sign-in would persist. Only after `ready`. */
+  /**
+   * Backend, strength and whether a sign-in would persist. Only after `ready`.
+   */
   async status(): Promise<VaultStatus> {
     const protection = await this.#protection()
     const persistent = mayPersist(protection, 'refresh-token', this.#options.allowWeakPersistence())
@@ -90,8 +93,9 @@ export class Vault {
   }
 
   /**
-   * Seals `value` under `name`. Returns `persisted: false` when it is kept in memory for
-   * this session only (no or weak encryption, the test cipher, a failed write).
+   * Seals `value` under `name`. Returns `persisted: false` when it is kept in
+   * memory for this session only (no or weak encryption, the test cipher, a
+   * failed write).
    */
   seal(
     name: string,
@@ -103,7 +107,8 @@ export class Vault {
       this.#memory.set(name, value)
 
       if (!mayPersist(protection, options.sensitivity, this.#options.allowWeakPersistence())) {
-        // A stale copy on disk would outlive the new value (a rotated refresh token).
+        // A stale copy on disk would outlive the new value (a rotated refresh
+        // token).
         this.#deletePersisted(name)
         this.#log.info('Keeping a value in memory only', {
           name,
@@ -120,9 +125,9 @@ export class Vault {
   }
 
   /**
-   * The value sealed under `name`, or undefined. A value that no longer decrypts is removed
-   * and reported once: this call throws `VAULT_DECRYPT_FAILED` with the reason, the next
-   * returns undefined.
+   * The value sealed under `name`, or undefined. A value that no longer
+   * decrypts is removed and reported once: this call throws
+   * `VAULT_DECRYPT_FAILED` with the reason, the next returns undefined.
    */
   open(name: string): Promise<string | undefined> {
     return this.#serialize(name, async () => {
@@ -177,7 +182,10 @@ export class Vault {
     })
   }
 
-  /** Forgets `name` in memory and on disk. Needs no cipher, so it works before `ready`. */
+  /**
+   * Forgets `name` in memory and on disk. Needs no cipher, so it works before
+   * `ready`.
+   */
   remove(name: string): Promise<void> {
     return this.#serialize(name, async () => {
       this.#memory.delete(name)
@@ -185,7 +193,10 @@ export class Vault {
     })
   }
 
-  /** Fires when a value that no longer opens was removed; returns the unsubscribe. */
+  /**
+   * Fires when a value that no longer opens was removed; returns the
+   * unsubscribe.
+   */
   onDidDropSecret(listener: (event: DroppedSecretEvent) => void): () => void {
     this.#dropListeners.add(listener)
 
@@ -238,7 +249,8 @@ export class Vault {
       sealed = await this.#options.cipher.encrypt(value)
       assertNotClear(sealed, value)
     } catch (error) {
-      // Nothing half-saved: no old blob that would outlive the value now held in memory.
+      // Nothing half-saved: no old blob that would outlive the value now held
+      // in memory.
       this.#encryptionFailed = true
       this.#deletePersisted(name)
       this.#log.warn('Encryption failed; keeping values in memory for this session', {
@@ -301,7 +313,8 @@ export class Vault {
       )
     }
 
-    // One operation per name at a time, so a slow seal cannot land after a newer one.
+    // One operation per name at a time, so a slow seal cannot land after a
+    // newer one.
     const previous = this.#chains.get(name) ?? Promise.resolve()
     const result = previous.then(task)
     const settled = result.then(
@@ -326,8 +339,9 @@ function assertNotClear(sealed: Uint8Array, value: string): void {
 }
 
 /**
- * Creates the vault. Throws `VAULT_TEST_CIPHER_REFUSED` at once when a production build is
- * handed the test cipher; calls nothing on the cipher until `isReady()` says so.
+ * Creates the vault. Throws `VAULT_TEST_CIPHER_REFUSED` at once when a
+ * production build is handed the test cipher; calls nothing on the cipher until
+ * `isReady()` says so.
  */
 export function createVault(options: VaultOptions): Vault {
   return new Vault(options)

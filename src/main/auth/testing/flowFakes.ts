@@ -169,19 +169,22 @@ export function jsonResponse(body: unknown, status = 200, headers: HeadersInit =
 }
 
 /**
- * An `AuthServer` for the fake issuer whose token endpoint answers with `tokenResponse` (or a
- * default bearer token without an ID token); no discovery request is made.
+ * An `AuthServer` for the fake issuer whose token endpoint answers with `token` (or a default
+ * bearer token without an ID token); no discovery request is made.
  */
 export function createFakeAuthServer(
   options: {
     profile?: ConnectionProfile
     metadata?: Partial<oidc.ServerMetadata>
     token?: (request: RecordedRequest) => Response | Promise<Response>
+    /** More endpoints, e.g. the device authorization endpoint. */
+    routes?: FakeRoutes
   } = {},
 ): AuthServer & { fetch: ReturnType<typeof createFakeFetch> } {
   const profile = options.profile ?? fakeProfile({ scopes: ['offline_access', 'read:tasks'] })
   const metadata = fakeMetadata(profile.issuer, options.metadata)
   const fetch = createFakeFetch({
+    ...options.routes,
     '/oauth/token':
       options.token ??
       (() =>
@@ -229,4 +232,18 @@ export function callbackFor(
   }
 
   return callback.href
+}
+
+/** A device authorization endpoint answering with a fixed code and a very short interval. */
+export function fakeDeviceAuthorizationRoute(issuer = FAKE_ISSUER): FakeRoutes {
+  return {
+    '/oauth/device_authorization': () =>
+      jsonResponse({
+        device_code: 'device-code-1',
+        user_code: 'WDJB-MJHT',
+        verification_uri: `${issuer}/oauth/device`,
+        expires_in: 600,
+        interval: 0.01,
+      }),
+  }
 }

@@ -3,11 +3,17 @@ import type { LogEntry, LogSink } from '../createLogger'
 /** A sink that keeps every entry in memory, for tests. */
 export interface MemoryLogSink extends LogSink {
   readonly entries: LogEntry[]
-  /** Every message and context serialized into one string, to assert what never appears. */
+  /**
+   * Every message and context serialized into one string, to assert what never
+   * appears.
+   */
   text(): string
 }
 
-/** A log sink that records entries in an array, for tests and the desktop harness. */
+/**
+ * A log sink that records entries in an array, for tests and the desktop
+ * harness.
+ */
 export function memoryLogSink(): MemoryLogSink {
   const entries: LogEntry[] = []
 

@@ -3,8 +3,9 @@ import { createLogger, type LogEntry } from '../createLogger'
 import { memoryLogSink } from './memoryLogSink'
 
 /**
- * A real logger (same redaction as the app's) writing to memory at `trace` level, so tests
- * can assert both what was logged and that no secret reached the sink.
+ * A real logger (same redaction as the app's) writing to memory at `trace`
+ * level, so tests can assert both what was logged and that no secret reached
+ * the sink.
  *
  * @example
  * const { logger, entries } = createTestLogger()

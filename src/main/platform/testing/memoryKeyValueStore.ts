@@ -7,8 +7,9 @@ export interface MemoryKeyValueStore extends KeyValueStore {
 }
 
 /**
- * A {@link KeyValueStore} kept in a Map, for tests and the desktop harness. Values are
- * copied through JSON on the way in and out, as a file-backed store would do.
+ * A {@link KeyValueStore} kept in a Map, for tests and the desktop harness.
+ * Values are copied through JSON on the way in and out, as a file-backed store
+ * would do.
  */
 export function memoryKeyValueStore(initial: Record<string, unknown> = {}): MemoryKeyValueStore {
   const data = new Map<string, unknown>(Object.entries(initial))

@@ -5,37 +5,50 @@ const PREFIX = 'mpath-test-cipher'
 
 /** Options of {@link createTestCipher}. */
 export interface TestCipherOptions {
-  /** The backend it claims; default `test`. Any claim is still refused in production. */
+  /**
+   * The backend it claims; default `test`. Any claim is still refused in
+   * production.
+   */
   backend?: StorageBackend
   /** Whether `isAvailable()` says yes; default true. */
   available?: boolean
 }
 
 /**
- * A reversible cipher that only pretends to encrypt, for tests and the desktop harness,
- * with knobs to simulate what OS keyrings do. Refused by the vault in production.
+ * A reversible cipher that only pretends to encrypt, for tests and the desktop
+ * harness, with knobs to simulate what OS keyrings do. Refused by the vault in
+ * production.
  */
 export interface TestCipher extends Cipher {
   /** How often each method was called, to prove nothing ran before `ready`. */
   readonly calls: { isAvailable: number; backend: number; encrypt: number; decrypt: number }
   setAvailable(available: boolean): void
   setBackend(backend: StorageBackend): void
-  /** Make every `encrypt` throw as an unavailable keyring does, or stop doing so. */
+  /**
+   * Make every `encrypt` throw as an unavailable keyring does, or stop doing
+   * so.
+   */
   setEncryptFails(fails: boolean): void
   /** Rotate the key: older blobs still decrypt but ask to be sealed again. */
   rotateKey(): void
-  /** Forget every key: older blobs no longer decrypt, as after a keyring reset. */
+  /**
+   * Forget every key: older blobs no longer decrypt, as after a keyring reset.
+   */
   resetKeys(): void
   readonly [TEST_CIPHER_BRAND]: true
 }
 
-/** True for a cipher made by {@link createTestCipher}, without calling any of its methods. */
+/**
+ * True for a cipher made by {@link createTestCipher}, without calling any of
+ * its methods.
+ */
 export function isTestCipher(cipher: Cipher): boolean {
   return (cipher as Partial<TestCipher>)[TEST_CIPHER_BRAND] === true
 }
 
 /**
- * Creates a plainly-marked fake cipher: blobs read `mpath-test-cipher:k<key>:<base64>`.
+ * Creates a plainly-marked fake cipher: blobs read
+ * `mpath-test-cipher:k<key>:<base64>`.
  *
  * @example
  * const cipher = createTestCipher({ backend: 'gnome_libsecret' })

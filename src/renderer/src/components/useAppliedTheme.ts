@@ -17,5 +17,9 @@ export function useAppliedTheme(): void {
     } else {
       root.dataset.theme = theme
     }
+
+    return () => {
+      delete root.dataset.theme
+    }
   }, [theme])
 }

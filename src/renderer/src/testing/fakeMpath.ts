@@ -98,6 +98,8 @@ export interface FakeControls {
   handle<C extends InvokeChannelName>(channel: C, handler: FakeHandler<C>): void
   /** Makes one channel reject with `{ code, message, action? }`. */
   reject(channel: InvokeChannelName, error: ErrorData): void
+  /** Gives a channel back its default answer. */
+  restore(channel: InvokeChannelName): void
   /** How many listeners an event has, to check that subscriptions are undone. */
   listenerCount(channel: EventChannelName): number
 }
@@ -105,7 +107,8 @@ export interface FakeControls {
 /** A complete `window.mpath` over fixtures, with test controls. */
 export type FakeMpath = MpathApi & FakeControls
 
-const SIGNED_IN: SessionState = {
+/** The fake's default session: Grace, signed in with read scopes. */
+export const SIGNED_IN: SessionState = {
   status: 'signed-in',
   user: { subject: 'user_grace', name: 'Grace Hopper', email: 'grace@example.com' },
   scopes: ['openid', 'profile', 'email', 'offline_access', 'read:tasks', 'read:people'],
@@ -347,6 +350,9 @@ export function createFakeMpath(options: FakeMpathOptions = {}): FakeMpath {
       ;(overrides as Record<string, unknown>)[channel] = () => {
         throw { ...error }
       }
+    },
+    restore: (channel) => {
+      Reflect.deleteProperty(overrides, channel)
     },
     listenerCount: (channel) => listeners.get(channel)?.size ?? 0,
   }

@@ -211,7 +211,11 @@ export function summarizeWork(data: FakeData, personId: string | null, now: stri
   const me = data.people.find((person) => person.id === personId)
   const mine = sortBy(
     data.tasks.filter(
-      (task) => task.assigneeId === personId && OPEN_STATUSES.has(task.status) && task.dueDate,
+      (task) =>
+        personId !== null &&
+        task.assigneeId === personId &&
+        OPEN_STATUSES.has(task.status) &&
+        task.dueDate,
     ),
     (task) => task.dueDate,
     'asc',
