@@ -73,5 +73,6 @@ export interface ReadyDocument {
   apiUrl: string
   adminUrl: string
   clients: SandboxClient[]
-  users: Array<{ email: string; password: string; role: 'admin' | 'user'; personId: string }>
+  /** The accounts; `personId` is null for an account not linked to a person (Cleo, Dev). */
+  users: Array<{ email: string; password: string; role: 'admin' | 'user'; personId: string | null }>
 }

@@ -46,7 +46,9 @@ export interface RequestPathOptions {
   timeoutMs?: number
   /** Further tries after a 429 or 503. Default 2. */
   maxRetries?: number
-  /** Longest wait the client accepts before a retry; a longer `Retry-After` ends the tries. */
+  /**
+   * Longest wait before a retry, default 30 s; a longer `Retry-After` ends the tries at once.
+   */
   maxRetryWaitMs?: number
 }
 

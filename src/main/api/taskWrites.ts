@@ -85,6 +85,7 @@ export function createTaskWrites(
         body: valid,
         schema: writtenTaskSchema,
         scope: WRITE_TASKS_SCOPE,
+        authFailure: 'bare-500',
       })
     } catch (error) {
       // The announcement said yes but the route is gone: believe the route.
@@ -111,6 +112,7 @@ export function createTaskWrites(
       body: valid,
       schema: writtenTaskSchema,
       scope: WRITE_TASKS_SCOPE,
+      authFailure: 'bare-500',
       notFoundMessage: TASK_NOT_FOUND,
     })
   }
@@ -124,6 +126,7 @@ export function createTaskWrites(
       path,
       schema: null,
       scope: WRITE_TASKS_SCOPE,
+      authFailure: 'bare-500',
       notFoundMessage: TASK_NOT_FOUND,
     })
   }

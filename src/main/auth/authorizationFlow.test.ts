@@ -14,7 +14,12 @@ import {
   jsonResponse,
   type RecordedRequest,
 } from './testing/flowFakes'
-import type { LoopbackListenerOptions } from './transports/loopbackListener'
+import { findFreePort } from './testing/freePort'
+import {
+  startLoopbackListener,
+  type LoopbackListenerOptions,
+  type LoopbackListenerStarter,
+} from './transports/loopbackListener'
 import type { AuthServer, ReceivedTokens } from './types'
 
 function setup(
@@ -208,7 +213,7 @@ describe('authorization flow', () => {
     const server = createFakeAuthServer({
       metadata: { device_authorization_endpoint: `${FAKE_ISSUER}/oauth/device_authorization` },
     })
-    const context = setup({ server, loopback: vi.fn() })
+    const context = setup({ server, loopback: vi.fn<LoopbackListenerStarter>() })
     const { done } = await begin(context)
 
     context.clock.advance(2 * 60 * 1000)
@@ -323,11 +328,83 @@ describe('authorization flow', () => {
     const server = createFakeAuthServer({
       profile: fakeProfile({ loopbackRedirectUri: undefined, scopes: ['read:tasks'] }),
     })
-    const context = setup({ server, loopback: vi.fn() })
+    const context = setup({ server, loopback: vi.fn<LoopbackListenerStarter>() })
 
     await expect(context.flow.start({ transport: 'loopback' })).rejects.toMatchObject({
       code: 'AUTH_TRANSPORT_UNAVAILABLE',
     })
+  })
+
+  it('lets the latest start win when discovery answers out of order', async () => {
+    const server = createFakeAuthServer()
+    const gates: Array<(value: AuthServer) => void> = []
+    const opener = createRecordingOpener()
+    const { logger } = createTestLogger()
+    const flow = createAuthorizationFlow({
+      discover: () => new Promise<AuthServer>((resolve) => gates.push(resolve)),
+      opener,
+      clock: createManualClock(),
+      logger,
+      loopback: false,
+      onTokens: () => undefined,
+    })
+    const first = flow.start()
+    first.catch(() => undefined)
+    await vi.waitFor(() => expect(gates).toHaveLength(1))
+    const second = flow.start()
+    second.catch(() => undefined)
+    await vi.waitFor(() => expect(gates).toHaveLength(2))
+    gates[1]?.(server)
+    const url = await opener.nextUrl()
+    gates[0]?.(server)
+
+    await expect(first).rejects.toMatchObject({ code: 'AUTH_CANCELLED' })
+    expect(opener.opened).toEqual([url])
+    expect(await flow.handleCallbackUrl(callbackFor(url, { code: 'c' }))).toBe('accepted')
+    await second
+  })
+
+  it('opens nothing when cancelled while discovering', async () => {
+    let release!: (server: AuthServer) => void
+    const opener = createRecordingOpener()
+    const { logger } = createTestLogger()
+    const flow = createAuthorizationFlow({
+      discover: () => new Promise<AuthServer>((resolve) => (release = resolve)),
+      opener,
+      clock: createManualClock(),
+      logger,
+      loopback: false,
+      onTokens: () => undefined,
+    })
+    const done = flow.start()
+    await vi.waitFor(() => expect(release).toBeDefined())
+    flow.cancel()
+    release(createFakeAuthServer())
+
+    await expect(done).rejects.toMatchObject({ code: 'AUTH_CANCELLED' })
+    expect(opener.opened).toEqual([])
+    expect(flow.state).toEqual({ status: 'idle' })
+  })
+
+  it('restarts the real loopback listener on the same port', async () => {
+    const port = await findFreePort()
+    const server = createFakeAuthServer({
+      profile: fakeProfile({
+        loopbackRedirectUri: `http://127.0.0.1:${port}/oauth/callback`,
+        scopes: ['read:tasks'],
+      }),
+    })
+    const context = setup({ server, loopback: startLoopbackListener })
+    const first = await begin(context, 'loopback')
+    const second = await begin(context, 'loopback')
+
+    await expect(first.done).rejects.toMatchObject({ code: 'AUTH_CANCELLED' })
+
+    const answer = await fetch(callbackFor(second.url, { code: 'c' }))
+
+    expect(answer.status).toBe(200)
+    await second.done
+    expect(context.received).toHaveLength(1)
   })
 
   it('requests a nonce with openid and refuses an ID token that does not echo it', async () => {

@@ -4,15 +4,24 @@ import type { AuthTransport } from '../../shared/auth/sessionState'
 import { AppError } from '../../shared/errors/appError'
 import type { Logger } from '../log/logger'
 import type { Clock, ExternalOpener } from '../platform/ports'
-import { authorizationResponseError, tokenExchangeError } from './authorizationFlowErrors'
+import {
+  authorizationResponseError,
+  deviceError,
+  isIssuerProblem,
+  issuerMismatchError,
+  pasteError,
+  tokenExchangeError,
+} from './authorizationFlowErrors'
+import {
+  buildAuthorizationUrl,
+  defaultTransport,
+  loopbackRedirectOf,
+  redirectUriFor,
+  type BrowserTransport,
+} from './authorizationFlowRequest'
 import type { AuthorizationFlowState } from './authorizationFlowState'
 import { receivedTokensFrom } from './authorizationFlowTokens'
-import {
-  createPendingAuthorizationStore,
-  type CallbackVerdict,
-  type DropReason,
-  type PendingAuthorization,
-} from './pendingAuthorization'
+import { createPendingAuthorizationStore, type PendingAuthorization } from './pendingAuthorization'
 import { runDeviceAuthorization } from './transports/deviceFlow'
 import {
   startLoopbackListener,
@@ -26,9 +35,6 @@ export const DEFAULT_BROWSER_PATIENCE_MS = 2 * 60 * 1000
 
 /** Whether a callback was taken for the live attempt or dropped. */
 export type CallbackDisposition = 'accepted' | 'dropped'
-
-/** The transports `start` can use; the device grant has its own entry point. */
-export type BrowserTransport = Exclude<AuthTransport, 'device'>
 
 /** What the flow is built from. */
 export interface AuthorizationFlowOptions {
@@ -100,6 +106,8 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
   const listeners = new Set<(state: AuthorizationFlowState) => void>()
   let state: AuthorizationFlowState = { status: 'idle' }
   let active: Attempt | undefined
+  // Counts calls to start; a call overtaken by a later one while discovering steps aside.
+  let generation = 0
 
   const setState = (next: AuthorizationFlowState) => {
     state = next
@@ -125,35 +133,38 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
     return offered.filter((transport) => transport !== current)
   }
 
-  const release = (attempt: Attempt) => {
-    if (attempt.kind === 'redirect') {
-      attempt.patienceTimer?.cancel()
-      void attempt.listener?.close()
-    } else {
-      attempt.controller.abort()
-    }
-
+  // Resolves once the attempt's loopback port is free again.
+  const release = (attempt: Attempt): Promise<void> => {
     if (active === attempt) {
       active = undefined
     }
+
+    if (attempt.kind === 'device') {
+      attempt.controller.abort()
+
+      return Promise.resolve()
+    }
+
+    attempt.patienceTimer?.cancel()
+
+    return attempt.listener?.close() ?? Promise.resolve()
   }
 
   // Replacing an attempt rejects its waiters (the pending store does that for redirects).
-  const endActive = () => {
+  const endActive = async () => {
     const previous = active
 
     if (previous === undefined) {
       return
     }
 
-    release(previous)
+    const released = release(previous)
 
     if (previous.kind === 'redirect') {
-      pending.settle(
-        previous.attempt,
-        new AppError('AUTH_CANCELLED', 'A newer sign-in replaced this one.'),
-      )
+      pending.settle(previous.attempt, replaced())
     }
+
+    await released
   }
 
   const fail = (attempt: Attempt | undefined, server: AuthServer | undefined, error: AppError) => {
@@ -224,7 +235,7 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
       })
 
       if (active !== context) {
-        throw new AppError('AUTH_CANCELLED', 'A newer sign-in replaced this one.')
+        throw replaced()
       }
 
       await options.onTokens(receivedTokensFrom(response, attempt.scopes, requestedAt), server)
@@ -262,14 +273,14 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
     context.attempt.settled.then(
       () => {
         if (active === context) {
-          release(context)
+          void release(context)
           setState({ status: 'succeeded', transport: context.attempt.transport })
         }
       },
       (error: AppError) => {
         if (active === context) {
           fail(context, context.server, error)
-          release(context)
+          void release(context)
         }
       },
     )
@@ -288,10 +299,24 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
 
     async start(startOptions = {}) {
       // Starting again ends the previous attempt at once, even if discovery then fails.
-      endActive()
+      const call = (generation += 1)
+      await endActive()
       const server = await discover()
+
+      if (call !== generation) {
+        throw overtaken()
+      }
+
       const transport = startOptions.transport ?? defaultTransport(server)
-      const redirectUri = redirectUriFor(server, transport, startListener !== false)
+      let redirectUri: string
+
+      try {
+        redirectUri = redirectUriFor(server, transport, startListener !== false)
+      } catch (error) {
+        fail(undefined, server, error as AppError)
+        throw error
+      }
+
       const attempt = pending.begin({
         transport,
         redirectUri,
@@ -316,6 +341,12 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
         }
 
         const authorizationUrl = await buildAuthorizationUrl(server, attempt)
+
+        // A sign-in started meanwhile has replaced this one: open nothing for it.
+        if (active !== context) {
+          return await attempt.settled
+        }
+
         setWaiting(context, false)
         context.patienceTimer = clock.setTimeout(() => {
           if (active === context && state.status === 'waiting') {
@@ -377,8 +408,13 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
     },
 
     async startDeviceFlow() {
-      endActive()
+      const call = (generation += 1)
+      await endActive()
       const server = await discover()
+
+      if (call !== generation) {
+        throw overtaken()
+      }
 
       if (!server.supportsDeviceGrant) {
         throw new AppError(
@@ -426,14 +462,14 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
         })
 
         if (active !== context) {
-          throw new AppError('AUTH_CANCELLED', 'A newer sign-in replaced this one.')
+          throw replaced()
         }
 
         await options.onTokens(
           receivedTokensFrom(response, server.profile.scopes, requestedAt),
           server,
         )
-        release(context)
+        void release(context)
         setState({ status: 'succeeded', transport: 'device' })
       } catch (error) {
         const appError = deviceError(
@@ -442,16 +478,17 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
           server.profile.scopes,
         )
         fail(context, server, appError)
-        release(context)
+        void release(context)
         throw appError
       }
     },
 
     cancel() {
+      generation += 1
       const previous = active
 
       if (previous !== undefined) {
-        release(previous)
+        void release(previous)
       }
 
       pending.cancel()
@@ -479,127 +516,14 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
   return flow
 }
 
-async function buildAuthorizationUrl(
-  server: AuthServer,
-  attempt: PendingAuthorization,
-): Promise<URL> {
-  const parameters: Record<string, string> = {
-    redirect_uri: attempt.redirectUri,
-    scope: attempt.scopes.join(' '),
-    state: attempt.state,
-    code_challenge: await oidc.calculatePKCECodeChallenge(attempt.codeVerifier),
-    code_challenge_method: 'S256',
-  }
+export type { BrowserTransport } from './authorizationFlowRequest'
 
-  if (attempt.nonce !== undefined) {
-    parameters.nonce = attempt.nonce
-  }
-
-  return oidc.buildAuthorizationUrl(server.configuration, parameters)
+function replaced(): AppError {
+  return new AppError('AUTH_CANCELLED', 'A newer sign-in replaced this one.', {
+    action: 'Finish the newer sign-in in your browser.',
+  })
 }
 
-function loopbackRedirectOf(server: AuthServer): string | undefined {
-  const { loopbackRedirectUri, redirectUri } = server.profile
-
-  if (loopbackRedirectUri !== undefined) {
-    return loopbackRedirectUri
-  }
-
-  return URL.parse(redirectUri)?.hostname === '127.0.0.1' ? redirectUri : undefined
-}
-
-function defaultTransport(server: AuthServer): BrowserTransport {
-  return server.profile.redirectUri.startsWith('http:') ? 'loopback' : 'scheme'
-}
-
-function redirectUriFor(
-  server: AuthServer,
-  transport: BrowserTransport,
-  hasLoopback: boolean,
-): string {
-  const loopback = loopbackRedirectOf(server)
-
-  if (transport === 'scheme') {
-    return server.profile.redirectUri
-  }
-
-  if (transport === 'paste') {
-    // A loopback address nobody answers leaves the whole address in the browser's address bar.
-    return loopback ?? server.profile.redirectUri
-  }
-
-  if (loopback === undefined || !hasLoopback) {
-    throw new AppError(
-      'AUTH_TRANSPORT_UNAVAILABLE',
-      'This connection has no loopback redirect registered.',
-      {
-        action:
-          'Ask your administrator for the app’s http://127.0.0.1 redirect URI, or sign in another way.',
-      },
-    )
-  }
-
-  return loopback
-}
-
-function isIssuerProblem(reason: DropReason): boolean {
-  return reason === 'issuer-mismatch' || reason === 'issuer-missing'
-}
-
-function issuerMismatchError(): AppError {
-  return new AppError(
-    'AUTH_ISSUER_MISMATCH',
-    'The sign-in answer came from a different server than the one configured.',
-    {
-      action: 'Check that the Issuer is your Clerk Frontend API URL, then sign in again.',
-    },
-  )
-}
-
-function pasteError(verdict: Extract<CallbackVerdict, { accepted: false }>): AppError {
-  switch (verdict.reason) {
-    case 'no-pending':
-      return new AppError('AUTH_NO_PENDING', 'No sign-in is waiting for this address.', {
-        action: 'Start signing in again, then paste the new address.',
-      })
-    case 'replayed':
-    case 'state-mismatch':
-      return new AppError(
-        'AUTH_STATE_MISMATCH',
-        'This address belongs to an earlier or different sign-in.',
-        {
-          action: 'Paste the address from the browser tab of the latest sign-in.',
-        },
-      )
-    case 'issuer-mismatch':
-    case 'issuer-missing':
-      return issuerMismatchError()
-    case 'redirect-mismatch':
-      return new AppError(
-        'AUTH_INVALID_CALLBACK',
-        'This is not the address the sign-in returns to.',
-        {
-          action: 'Copy the address of the page the browser showed after you chose Allow.',
-        },
-      )
-    case 'no-code':
-      return new AppError('AUTH_INVALID_CALLBACK', 'The address is incomplete.', {
-        action: 'Copy the whole address, including everything after the question mark.',
-      })
-  }
-}
-
-function deviceError(error: unknown, wasAborted: boolean, scopes: readonly string[]): AppError {
-  if (wasAborted) {
-    return new AppError('AUTH_CANCELLED', 'Sign-in was cancelled.', { cause: error })
-  }
-
-  if (error instanceof oidc.ClientError && error.code === 'OAUTH_TIMEOUT') {
-    return new AppError('AUTH_TIMEOUT', 'The code to type in the browser expired.', {
-      action: 'Start again and enter the new code within its time.',
-      cause: error,
-    })
-  }
-
-  return tokenExchangeError(error, scopes)
+function overtaken(): AppError {
+  return new AppError('AUTH_CANCELLED', 'This sign-in was cancelled or replaced before it began.')
 }

@@ -66,7 +66,10 @@ describe('authorizationResponseError', () => {
 })
 
 describe('tokenExchangeError', () => {
-  function bodyError(body: Record<string, string>, status = 400): oidc.ResponseBodyError {
+  function bodyError(
+    body: { error: string; error_description?: string },
+    status = 400,
+  ): oidc.ResponseBodyError {
     return new oidc.ResponseBodyError('server responded with an error', {
       cause: body,
       response: new Response(JSON.stringify(body), { status }),

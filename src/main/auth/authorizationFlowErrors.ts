@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client'
 
 import { AppError } from '../../shared/errors/appError'
+import type { CallbackVerdict, DropReason } from './pendingAuthorization'
 
 /** Scopes every Clerk OAuth app may request; anything else must be assigned by an admin. */
 const BUILT_IN_SCOPES = new Set([
@@ -164,6 +165,76 @@ export function tokenExchangeError(error: unknown, requestedScopes: readonly str
       cause: error,
     },
   )
+}
+
+/** Whether a dropped callback points at a mix-up of servers (RFC 9207). */
+export function isIssuerProblem(reason: DropReason): boolean {
+  return reason === 'issuer-mismatch' || reason === 'issuer-missing'
+}
+
+/** The callback's `iss` is not the configured issuer, or is missing though promised. */
+export function issuerMismatchError(): AppError {
+  return new AppError(
+    'AUTH_ISSUER_MISMATCH',
+    'The sign-in answer came from a different server than the one configured.',
+    {
+      action: 'Check that the Issuer is your Clerk Frontend API URL, then sign in again.',
+    },
+  )
+}
+
+/** What is wrong with a pasted address, in words a person can act on. */
+export function pasteError(verdict: Extract<CallbackVerdict, { accepted: false }>): AppError {
+  switch (verdict.reason) {
+    case 'no-pending':
+      return new AppError('AUTH_NO_PENDING', 'No sign-in is waiting for this address.', {
+        action: 'Start signing in again, then paste the new address.',
+      })
+    case 'replayed':
+    case 'state-mismatch':
+      return new AppError(
+        'AUTH_STATE_MISMATCH',
+        'This address belongs to an earlier or different sign-in.',
+        {
+          action: 'Paste the address from the browser tab of the latest sign-in.',
+        },
+      )
+    case 'issuer-mismatch':
+    case 'issuer-missing':
+      return issuerMismatchError()
+    case 'redirect-mismatch':
+      return new AppError(
+        'AUTH_INVALID_CALLBACK',
+        'This is not the address the sign-in returns to.',
+        {
+          action: 'Copy the address of the page the browser showed after you chose Allow.',
+        },
+      )
+    case 'no-code':
+      return new AppError('AUTH_INVALID_CALLBACK', 'The address is incomplete.', {
+        action: 'Copy the whole address, including everything after the question mark.',
+      })
+  }
+}
+
+/** Maps a failure of the device grant; an abort is a cancellation, a lapse a timeout. */
+export function deviceError(
+  error: unknown,
+  wasAborted: boolean,
+  scopes: readonly string[],
+): AppError {
+  if (wasAborted) {
+    return new AppError('AUTH_CANCELLED', 'Sign-in was cancelled.', { cause: error })
+  }
+
+  if (error instanceof oidc.ClientError && error.code === 'OAUTH_TIMEOUT') {
+    return new AppError('AUTH_TIMEOUT', 'The code to type in the browser expired.', {
+      action: 'Start again and enter the new code within its time.',
+      cause: error,
+    })
+  }
+
+  return tokenExchangeError(error, scopes)
 }
 
 // A description is server text shown to a person: keep it short and on one line.

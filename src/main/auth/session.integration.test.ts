@@ -5,19 +5,19 @@
 import * as oidc from 'openid-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { connectionProfileSchema, DEFAULT_REDIRECT_URI } from '../../shared/connection/profile'
 import { createTestLogger } from '../log/testing/testLogger'
-import { type FetchPort, systemClock } from '../platform/ports'
-import { memoryKeyValueStore } from '../platform/testing/memoryKeyValueStore'
-import { createTestCipher } from '../vault/testing/testCipher'
-import { createVault } from '../vault/vault'
-import { receivedTokensFrom } from './authorizationFlowTokens'
+import { systemClock } from '../platform/ports'
 import { discoverServer } from './discovery'
 import { createSession, type Session } from './session'
-import { SESSION_VAULT_NAME } from './tokenStore'
-import type { AuthServer } from './types'
+import {
+  createTestVault,
+  introspect,
+  loadSandboxModule,
+  sealedRefreshToken,
+  signInSandboxSession,
+} from './testing/sessionSandbox'
 
-/** The part of the sandbox's test kit these tests use. */
+/** The part of the sandbox's authorization-server test kit these tests use. */
 interface SandboxAuthorizationServer {
   issuer: string
   clients: Array<{ clientId: string; kind: 'public' | 'confidential' }>
@@ -33,37 +33,14 @@ interface SandboxAuthorizationServer {
 
 interface SandboxTestKit {
   startTestAuthorizationServer(): Promise<SandboxAuthorizationServer>
-  configurationFor(
-    server: SandboxAuthorizationServer,
-    clientId?: string,
-  ): Promise<oidc.Configuration>
 }
 
-interface SandboxLoginDriver {
-  authorizeOverHttp(input: {
-    authorizationUrl: string
-    email: string
-    password: string
-  }): Promise<string>
-}
-
-// The app never imports the sandbox, and the main zone's type project does not compile it:
-// these tests load it at run time through paths the type checker and the lint do not follow.
-const SANDBOX_TEST_KIT = '../../../sandbox/auth/testing/testAuthorizationServer'
-const SANDBOX_LOGIN_DRIVER = '../../../sandbox/auth/testing/driveLogin'
-
-const ADA = { email: 'ada@example.test', password: 'sandbox-ada' }
-const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'read:tasks']
-
-let kit: SandboxTestKit
-let driver: SandboxLoginDriver
 let sandbox: SandboxAuthorizationServer
 let publicClientId: string
 const sessions: Session[] = []
 
 beforeAll(async () => {
-  kit = (await import(/* @vite-ignore */ SANDBOX_TEST_KIT)) as SandboxTestKit
-  driver = (await import(/* @vite-ignore */ SANDBOX_LOGIN_DRIVER)) as SandboxLoginDriver
+  const kit = await loadSandboxModule<SandboxTestKit>('auth/testing/testAuthorizationServer')
   sandbox = await kit.startTestAuthorizationServer()
   publicClientId =
     sandbox.clients.find((client) => client.kind === 'public')?.clientId ?? 'missing-public-client'
@@ -84,100 +61,22 @@ afterEach(() => {
   sandbox.faults.refreshInvalidGrant = false
 })
 
-/** A session wired as the app wires it, with a fetch that counts refresh requests. */
 async function signedInSession() {
-  const { logger, entries } = createTestLogger()
-  const store = memoryKeyValueStore()
-  const cipher = createTestCipher({ backend: 'keychain' })
-  const vault = createVault({
-    cipher,
-    store,
-    appIdentity: 'mpath-desktop-test',
-    logger,
-    isReady: () => true,
-    allowWeakPersistence: () => false,
-    isProduction: false,
-  })
-  const refreshBodies: string[] = []
-  const countingFetch = (async (input: Parameters<FetchPort>[0], init?: RequestInit) => {
-    const body = init?.body ? String(init.body) : ''
+  const signedIn = await signInSandboxSession({ issuer: sandbox.issuer, clientId: publicClientId })
+  sessions.push(signedIn.session)
 
-    if (body.includes('grant_type=refresh_token')) {
-      refreshBodies.push(body)
-    }
-
-    return fetch(input, init)
-  }) as FetchPort
-  const profile = connectionProfileSchema.parse({
-    issuer: sandbox.issuer,
-    apiUrl: 'http://127.0.0.1:9',
-    clientId: publicClientId,
-    scopes: SCOPES,
-  })
-  const discover = (candidate: typeof profile) =>
-    discoverServer(candidate, { fetch: countingFetch, logger })
-  const session = createSession({
-    vault,
-    clock: systemClock,
-    logger,
-    fetch: countingFetch,
-    discover,
-    profileSource: async () => profile,
-  })
-  sessions.push(session)
-  const server = await discover(profile)
-  const firstRefreshToken = await exchangeCode(session, server)
-
-  return { session, server, store, cipher, vault, entries, refreshBodies, firstRefreshToken }
+  return signedIn
 }
 
-/** Signs Ada in at the sandbox's pages and hands the exchange's answer to the session. */
-async function exchangeCode(session: Session, server: AuthServer): Promise<string> {
-  const verifier = oidc.randomPKCECodeVerifier()
-  const state = oidc.randomState()
-  const nonce = oidc.randomNonce()
-  const url = oidc.buildAuthorizationUrl(server.configuration, {
-    redirect_uri: DEFAULT_REDIRECT_URI,
-    scope: SCOPES.join(' '),
-    state,
-    nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-  })
-  const callback = await driver.authorizeOverHttp({ authorizationUrl: url.href, ...ADA })
-  const response = await oidc.authorizationCodeGrant(server.configuration, new URL(callback), {
-    pkceCodeVerifier: verifier,
-    expectedState: state,
-    expectedNonce: nonce,
-  })
-  const received = receivedTokensFrom(response, SCOPES, Date.now())
-  await session.establish(received, server)
-
-  if (!received.refreshToken) {
-    throw new Error('The sandbox issued no refresh token.')
-  }
-
-  return received.refreshToken
-}
-
-async function introspect(token: string, hint: 'refresh_token' | 'access_token') {
-  const configuration = await kit.configurationFor(sandbox, sandbox.resourceServer.clientId)
-
-  return oidc.tokenIntrospection(configuration, token, { token_type_hint: hint })
-}
-
-async function sealedRefreshToken(vault: ReturnType<typeof createVault>): Promise<string> {
-  const sealed = JSON.parse((await vault.open(SESSION_VAULT_NAME)) ?? '{}') as {
-    refreshToken?: string
-  }
-
-  return sealed.refreshToken ?? ''
+function introspectHere(token: string, hint: 'refresh_token' | 'access_token') {
+  return introspect(sandbox.issuer, sandbox.resourceServer, token, hint)
 }
 
 describe('session against the sandbox', () => {
   it('signs in from a real code exchange and keeps a 5-second token fresh across expiries', async () => {
     sandbox.options.accessTokenTtlSeconds = 5
-    const { session, vault, refreshBodies, firstRefreshToken, entries } = await signedInSession()
+    const { session, vault, refreshBodies, firstRefreshToken, entries, server } =
+      await signedInSession()
 
     expect(session.state()).toMatchObject({
       status: 'signed-in',
@@ -189,14 +88,15 @@ describe('session against the sandbox', () => {
 
     expect(refreshBodies.length).toBeGreaterThanOrEqual(2)
     const token = await session.getAccessToken()
-    await expect(introspect(token, 'access_token')).resolves.toMatchObject({ active: true })
+    await expect(introspectHere(token, 'access_token')).resolves.toMatchObject({ active: true })
     expect(JSON.stringify(entries)).not.toContain(token)
 
     // Rotation: the sealed refresh token changed, and the first one is refused now.
     const sealed = await sealedRefreshToken(vault)
     expect(sealed).not.toBe(firstRefreshToken)
-    const direct = await kit.configurationFor(sandbox, publicClientId)
-    await expect(oidc.refreshTokenGrant(direct, firstRefreshToken)).rejects.toMatchObject({
+    await expect(
+      oidc.refreshTokenGrant(server.configuration, firstRefreshToken),
+    ).rejects.toMatchObject({
       error: 'invalid_grant',
     })
   }, 30_000)
@@ -212,7 +112,7 @@ describe('session against the sandbox', () => {
     expect(refreshBodies).toHaveLength(1)
     expect(new Set(tokens).size).toBe(1)
     expect(tokens[0]).not.toBe(rejected)
-    await expect(introspect(tokens[0] ?? '', 'access_token')).resolves.toMatchObject({
+    await expect(introspectHere(tokens[0] ?? '', 'access_token')).resolves.toMatchObject({
       active: true,
     })
   })
@@ -251,13 +151,13 @@ describe('session against the sandbox', () => {
   it('signs out and the server reports the refresh token revoked', async () => {
     const { session, vault, store } = await signedInSession()
     const refreshToken = await sealedRefreshToken(vault)
-    await expect(introspect(refreshToken, 'refresh_token')).resolves.toMatchObject({
+    await expect(introspectHere(refreshToken, 'refresh_token')).resolves.toMatchObject({
       active: true,
     })
 
     await expect(session.signOut()).resolves.toEqual({ revoked: true })
 
-    await expect(introspect(refreshToken, 'refresh_token')).resolves.toMatchObject({
+    await expect(introspectHere(refreshToken, 'refresh_token')).resolves.toMatchObject({
       active: false,
     })
     expect(store.data.size).toBe(0)
@@ -279,7 +179,7 @@ describe('session against the sandbox', () => {
     expect(store.data.size).toBe(0)
     await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'SESSION_SIGNED_OUT' })
     // Honest: the token really is still alive at the server.
-    await expect(introspect(refreshToken, 'refresh_token')).resolves.toMatchObject({
+    await expect(introspectHere(refreshToken, 'refresh_token')).resolves.toMatchObject({
       active: true,
     })
   })
@@ -288,29 +188,15 @@ describe('session against the sandbox', () => {
     const first = await signedInSession()
     first.session.dispose()
     const { logger } = createTestLogger()
-    const profile = connectionProfileSchema.parse({
-      issuer: sandbox.issuer,
-      apiUrl: 'http://127.0.0.1:9',
-      clientId: publicClientId,
-      scopes: SCOPES,
-    })
     // A new process: a new vault over the same store, nothing remembered in memory.
-    const vault = createVault({
-      cipher: first.cipher,
-      store: first.store,
-      appIdentity: 'mpath-desktop-test',
-      logger,
-      isReady: () => true,
-      allowWeakPersistence: () => false,
-      isProduction: false,
-    })
+    const { vault } = createTestVault(first.store, first.cipher)
     const restarted = createSession({
       vault,
       clock: systemClock,
       logger,
       fetch,
       discover: (candidate) => discoverServer(candidate, { fetch, logger }),
-      profileSource: async () => profile,
+      profileSource: async () => first.profile,
     })
     sessions.push(restarted)
 
@@ -319,6 +205,6 @@ describe('session against the sandbox', () => {
       user: { name: 'Ada Lovelace' },
     })
     const token = await restarted.getAccessToken()
-    await expect(introspect(token, 'access_token')).resolves.toMatchObject({ active: true })
+    await expect(introspectHere(token, 'access_token')).resolves.toMatchObject({ active: true })
   })
 })

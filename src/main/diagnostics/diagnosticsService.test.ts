@@ -32,7 +32,7 @@ describe('createDiagnostics', () => {
       status: 'unknown',
       detail: 'The check could not run.',
     })
-    await expect(diagnostics.openLogs()).rejects.toMatchObject({ code: 'INTERNAL' })
+    await expect(diagnostics.openLogs()).rejects.toMatchObject({ code: 'NOT_AVAILABLE' })
   })
 
   it('redacts the copied text', async () => {

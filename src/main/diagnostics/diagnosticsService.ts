@@ -78,7 +78,8 @@ export function createDiagnostics(options: {
         run(),
         new Promise<ProbeOutcome>((resolve) => {
           timer = options.clock.setTimeout(
-            () => resolve({ status: 'unknown', detail: 'The check took too long and was stopped.' }),
+            () =>
+              resolve({ status: 'unknown', detail: 'The check took too long and was stopped.' }),
             PROBE_TIMEOUT_MS,
           )
         }),
@@ -114,7 +115,9 @@ export function createDiagnostics(options: {
     },
     async openLogs() {
       if (options.probes.openLogFolder === undefined) {
-        throw new AppError('INTERNAL', 'Opening the log folder is not available here.')
+        throw new AppError('NOT_AVAILABLE', 'Opening the log folder is not available here.', {
+          action: "The log files are in the app's data folder.",
+        })
       }
 
       await options.probes.openLogFolder()

@@ -52,7 +52,7 @@ export interface IpcServices {
   sync: Pick<Sync, 'status' | 'refresh' | 'requestRefresh'>
   settings: SettingsService
   diagnostics: DiagnosticsService
-  appInfo(): AppInfo
+  appInfo(): Promise<AppInfo>
   /** Where the renderer's forwarded log entries go. */
   rendererLogger: Logger
 }
@@ -111,7 +111,7 @@ export function createIpcHandlers(services: IpcServices): InvokeHandlers {
     'settings:get': async () => services.settings.get(),
     'settings:update': async (change) => services.settings.update(change),
 
-    'app:get-info': async () => services.appInfo(),
+    'app:get-info': () => services.appInfo(),
     'diagnostics:run': () => services.diagnostics.run(),
     'diagnostics:get-report-text': () => services.diagnostics.reportText(),
     'diagnostics:open-logs': () => services.diagnostics.openLogs(),

@@ -56,7 +56,9 @@ export function createProfileController(options: {
   sources: ProfileSources
 }): ProfileController {
   const log = options.logger.child('profile')
-  let current: { profile: ConnectionProfile; source: NonNullable<ProfileInfo['source']> } | undefined
+  let current:
+    | { profile: ConnectionProfile; source: NonNullable<ProfileInfo['source']> }
+    | undefined
   let discovery: { key: string; server: Promise<AuthServer> } | undefined
   const listeners = new Set<(profile: ConnectionProfile | undefined) => void>()
 
@@ -150,11 +152,12 @@ export function createProfileController(options: {
 
     async save(request) {
       const secret = request.clientSecret?.trim()
-      const profile = validateProfile({
-        ...request.profile,
-        hasClientSecret:
-          secret === undefined ? request.profile.hasClientSecret && secret !== '' : secret !== '',
-      })
+      // Without a new secret, the profile keeps one only if one is already sealed.
+      const hasClientSecret =
+        secret === undefined
+          ? request.profile.hasClientSecret && (current?.profile.hasClientSecret ?? false)
+          : secret !== ''
+      const profile = validateProfile({ ...request.profile, hasClientSecret })
       const changed = identityOf(profile) !== identityOf(current?.profile)
 
       if (secret !== undefined) {
@@ -200,7 +203,10 @@ export function createProfileController(options: {
     },
 
     propose: (apiUrl) =>
-      loadSandboxProfile(apiUrl ?? options.sources.sandboxApiUrl ?? 'http://127.0.0.1:7072', options.fetch),
+      loadSandboxProfile(
+        apiUrl ?? options.sources.sandboxApiUrl ?? 'http://127.0.0.1:7072',
+        options.fetch,
+      ),
 
     async forget() {
       options.store.delete(PROFILE_SETTINGS_KEY)

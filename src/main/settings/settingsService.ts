@@ -1,4 +1,8 @@
-import { appSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings/appSettings'
+import {
+  appSettingsSchema,
+  DEFAULT_SETTINGS,
+  type AppSettings,
+} from '../../shared/settings/appSettings'
 import type { Logger } from '../log/logger'
 import type { KeyValueStore } from '../platform/ports'
 
@@ -22,7 +26,8 @@ function readStored(stored: unknown, logger: Logger): AppSettings {
     return { ...DEFAULT_SETTINGS }
   }
 
-  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
+  const source =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
   const settings: Record<string, unknown> = {}
   const dropped: string[] = []
 

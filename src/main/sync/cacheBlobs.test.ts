@@ -15,7 +15,9 @@ describe('createFileCacheBlobStore', () => {
   const directories: string[] = []
 
   afterAll(async () => {
-    await Promise.all(directories.map((directory) => rm(directory, { recursive: true, force: true })))
+    await Promise.all(
+      directories.map((directory) => rm(directory, { recursive: true, force: true })),
+    )
   })
 
   it('replaces a blob through a temporary file and leaves nothing else behind', async () => {

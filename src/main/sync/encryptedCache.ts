@@ -21,7 +21,9 @@ export type CacheEntry = Collection | 'me'
  * with the reason logged, and the app carries on as if it had not been cached.
  */
 export interface EncryptedCache {
-  load<C extends Collection>(collection: C): Promise<CachedCollection<CollectionItems[C]> | undefined>
+  load<C extends Collection>(
+    collection: C,
+  ): Promise<CachedCollection<CollectionItems[C]> | undefined>
   loadCurrentUser(): Promise<CurrentUser | undefined>
   /** Seals and writes one collection; false when it was not written (memory only or failed). */
   save<C extends Collection>(
@@ -70,7 +72,11 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
     return result
   }
 
-  const discard = async (entry: CacheEntry, reason: string, error?: unknown): Promise<undefined> => {
+  const discard = async (
+    entry: CacheEntry,
+    reason: string,
+    error?: unknown,
+  ): Promise<undefined> => {
     log.warn('Discarded a cached collection that could not be read', { entry, reason, error })
 
     try {
@@ -82,7 +88,9 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
     return undefined
   }
 
-  const read = (entry: CacheEntry): Promise<{ payload: unknown; syncedAt: string | null } | undefined> =>
+  const read = (
+    entry: CacheEntry,
+  ): Promise<{ payload: unknown; syncedAt: string | null } | undefined> =>
     serialize(entry, async () => {
       let blob: Uint8Array | undefined
 
@@ -114,7 +122,12 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
         return discard(entry, 'it is not valid JSON', error)
       }
 
-      const record = parsed as { format?: unknown; entry?: unknown; syncedAt?: unknown; payload?: unknown }
+      const record = parsed as {
+        format?: unknown
+        entry?: unknown
+        syncedAt?: unknown
+        payload?: unknown
+      }
 
       if (
         typeof parsed !== 'object' ||
@@ -205,8 +218,6 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
 
 function hasId(item: unknown): boolean {
   return (
-    typeof item === 'object' &&
-    item !== null &&
-    typeof (item as { id?: unknown }).id === 'string'
+    typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
   )
 }

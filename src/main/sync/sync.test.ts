@@ -14,11 +14,7 @@ import { sampleOrganization } from './testing/sampleData'
 
 const cipher = createTestCipher({ backend: 'gnome_libsecret' })
 
-function build(options: {
-  api: FakeSyncApi | null
-  blobs?: CacheBlobStore
-  mayPersist?: boolean
-}) {
+function build(options: { api: FakeSyncApi | null; blobs?: CacheBlobStore; mayPersist?: boolean }) {
   const { logger, entries } = createTestLogger()
   const clock = createFakeClock()
   const data = createDataStore()
@@ -125,7 +121,9 @@ describe('createSync', () => {
     const reasons = second.entries
       .filter((entry) => entry.message.includes('Discarded a cached collection'))
       .map((entry) => entry.context?.reason)
-    expect(reasons).toEqual(expect.arrayContaining(['it no longer decrypts', 'it is not valid JSON']))
+    expect(reasons).toEqual(
+      expect.arrayContaining(['it no longer decrypts', 'it is not valid JSON']),
+    )
   })
 
   it('goes offline mid-sync with the old cache intact, then recovers', async () => {
@@ -169,7 +167,9 @@ describe('createSync', () => {
     await settle(first.sync.refresh(), first.clock)
     expect(first.sync.status().phase).toBe('idle')
     expect(blobs.blobs.get('sync-tasks')).toBe(before)
-    expect(first.entries.some((entry) => entry.message.includes('previous copy is kept'))).toBe(true)
+    expect(first.entries.some((entry) => entry.message.includes('previous copy is kept'))).toBe(
+      true,
+    )
   })
 
   it('skips a collection the server refuses and syncs the rest', async () => {
@@ -200,7 +200,11 @@ describe('createSync', () => {
   it('keeps data in memory only when the cache may not be written', async () => {
     const organization = sampleOrganization({ tasks: 20 })
     const blobs = createMemoryCacheBlobStore()
-    const { sync, data, clock } = build({ api: createFakeSyncApi(organization), blobs, mayPersist: false })
+    const { sync, data, clock } = build({
+      api: createFakeSyncApi(organization),
+      blobs,
+      mayPersist: false,
+    })
     await settle(sync.refresh(), clock)
     expect(data.get('tasks').items).toHaveLength(20)
     expect(blobs.blobs.size).toBe(0)

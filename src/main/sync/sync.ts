@@ -71,7 +71,13 @@ export interface Sync {
 }
 
 // People and teams first: they are small and name everything else.
-const DEFAULT_ORDER: readonly Collection[] = ['people', 'teams', 'initiatives', 'oneOnOnes', 'tasks']
+const DEFAULT_ORDER: readonly Collection[] = [
+  'people',
+  'teams',
+  'initiatives',
+  'oneOnOnes',
+  'tasks',
+]
 
 const LISTS: { [C in Collection]: (api: SyncApi) => ListFunction<CollectionItems[C]> } = {
   people: (api) => (query) => api.listPeople(query),
@@ -207,7 +213,10 @@ export function createSync(options: SyncOptions): Sync {
             throw error
           }
 
-          log.warn('Skipped a collection the server would not list', { collection, code: data.code })
+          log.warn('Skipped a collection the server would not list', {
+            collection,
+            code: data.code,
+          })
           skipped = data
           continue
         }
@@ -224,7 +233,9 @@ export function createSync(options: SyncOptions): Sync {
 
       tracker.clearProgress()
       tracker.clearError()
-      tracker.update(skipped === undefined ? { phase: 'idle' } : { phase: 'idle', lastError: skipped })
+      tracker.update(
+        skipped === undefined ? { phase: 'idle' } : { phase: 'idle', lastError: skipped },
+      )
       log.info('Synced', { collections: collections.length })
       schedule(intervalMs)
     } catch (error) {

@@ -38,7 +38,11 @@ function setup(availability: Availability = { available: true }) {
 
       if (fail) throw fail
 
-      return { ...data.get('tasks').byId.get(id)!, ...patch, updatedAt: '2026-03-02T00:00:00.000Z' } as Task
+      return {
+        ...data.get('tasks').byId.get(id)!,
+        ...patch,
+        updatedAt: '2026-03-02T00:00:00.000Z',
+      } as Task
     },
     async deleteTask() {
       await gate()

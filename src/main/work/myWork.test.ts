@@ -76,10 +76,7 @@ describe('buildMyWork', () => {
       upcoming: ['early-9th'],
     })
     // 8 Mar 23:45 EDT, just before midnight of the short day.
-    expect(group(tasks, '2026-03-09T03:45:00Z', timeZone).today).toEqual([
-      'early-8th',
-      'late-8th',
-    ])
+    expect(group(tasks, '2026-03-09T03:45:00Z', timeZone).today).toEqual(['early-8th', 'late-8th'])
   })
 
   it('follows the wall clock across the autumn change', () => {
@@ -103,8 +100,9 @@ describe('buildMyWork', () => {
     expect(dueDayOf('2026-03-05T01:00:00.000Z', 'America/Los_Angeles')).toBe('2026-03-04')
     expect(dueDayOf('not a date', 'UTC')).toBeUndefined()
     expect(localDayOf(Date.parse('2026-03-08T04:30:00Z'), 'America/New_York')).toBe('2026-03-07')
-    expect(group([task('date', '2026-03-01')], '2026-03-02T02:00:00Z', 'America/Chicago').today)
-      .toEqual(['date'])
+    expect(
+      group([task('date', '2026-03-01')], '2026-03-02T02:00:00Z', 'America/Chicago').today,
+    ).toEqual(['date'])
   })
 
   it('lists my next one-on-ones and the open initiatives I own', () => {

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 
 import { App } from './App'
@@ -117,6 +117,22 @@ describe('App', () => {
 
     expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeDefined()
     expect(useNavigationStore.getState().selectedId).toBe('task_07')
+  })
+
+  it('reloads My work when its data changes, and asks for a sync on focus', async () => {
+    const { fake } = renderWithFake(<App />)
+    await screen.findByRole('heading', { name: /Today/ })
+    expect(fake.callsTo('work:get-summary')).toHaveLength(1)
+
+    fake.state.data.tasks = fake.state.data.tasks.filter((task) => task.id !== 'task_12')
+    act(() => fake.emit('data:did-change', { collections: ['tasks'] }))
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /Today/ })).toBeNull())
+    expect(fake.callsTo('work:get-summary')).toHaveLength(2)
+
+    act(() => fake.emit('data:did-change', { collections: ['teams'] }))
+    act(() => window.dispatchEvent(new Event('focus')))
+    expect(fake.callsTo('work:get-summary')).toHaveLength(2)
+    expect(fake.callsTo('sync:request-refresh')).toHaveLength(1)
   })
 
   it('undoes every subscription when it unmounts', async () => {

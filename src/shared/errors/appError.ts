@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'IPC_FORBIDDEN_SENDER',
   // Anything that escaped a mapping
   'INTERNAL',
+  // A capability this runtime does not offer (e.g. opening the log folder in the preview)
+  'NOT_AVAILABLE',
 ] as const
 
 /** One of the stable error codes. */

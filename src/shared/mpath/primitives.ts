@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 /**
  * An instant as mpath serialises it: ISO-8601 with `Z` or an offset
- * (`2026-02-26T12:03:46.000Z`). A bare date (`2026-03-01`) is also accepted, because a
- * date-only value is how some mpath forms store due dates.
+ * (`2026-02-26T12:03:46.000Z`). A bare date (`2026-03-01`) is read too, so a server that
+ * sends a day without a time does not make a whole list unreadable.
  */
 export const isoDateTimeSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()])
 

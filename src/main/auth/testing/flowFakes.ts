@@ -161,7 +161,11 @@ export function createFakeFetch(routes: FakeRoutes): FetchPort & { requests: Rec
 }
 
 /** A JSON response, as an OAuth server sends it. */
-export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', ...headers },

@@ -1,5 +1,5 @@
 /**
- * Starts the sandbox's authorization server for main-process integration tests. The app never
+ * Starts the sandbox for main-process integration tests. The app never
  * imports the sandbox, and neither the lint nor the main type project follows these paths: the
  * modules are loaded at run time and described here by the small part the tests use.
  */
@@ -23,64 +23,63 @@ export interface SandboxFaultSwitches {
   latencyMs: number
 }
 
-/** A running sandbox authorization server. */
-export interface SandboxAuthServer {
+/** A running sandbox (authorization server and mpath API) on ephemeral ports. */
+export interface TestSandbox {
   issuer: string
+  apiUrl: string
   clients: SandboxClientInfo[]
-  /** The port of the registered loopback redirect URI (free when the server started). */
+  /** The port of the registered loopback redirect URI (free when the sandbox started). */
   loopbackPort: number
-  faults: SandboxFaultSwitches
+  setFaults(partial: Partial<SandboxFaultSwitches>): void
   close(): Promise<void>
 }
 
 /** A person who can sign in at the sandbox. */
 export const SANDBOX_USER = { email: 'ada@example.test', password: 'sandbox-ada' } as const
 
-interface AuthorizationServerModule {
-  startAuthorizationServer(input: {
-    options: unknown
-    faults: unknown
-    accounts: readonly unknown[]
-  }): Promise<{ issuer: string; clients: SandboxClientInfo[]; close(): Promise<void> }>
-}
-
-interface TestKitModule {
-  quietFaults(): SandboxFaultSwitches
-  testOptions(faults: SandboxFaultSwitches): { loopbackPort: number }
-}
-
-interface AccountsModule {
-  SANDBOX_ACCOUNTS: readonly unknown[]
+interface StartModule {
+  startSandbox(input: {
+    authPort: number
+    apiPort: number
+    loopbackPort: number
+    scale: { tasks: number }
+  }): Promise<{
+    ready: { issuer: string; apiUrl: string; clients: SandboxClientInfo[] }
+    setFaults(partial: Partial<SandboxFaultSwitches>): void
+    close(): Promise<void>
+  }>
 }
 
 const SANDBOX = '../../../../sandbox'
 const load = <T>(path: string) => import(/* @vite-ignore */ `${SANDBOX}/${path}`) as Promise<T>
 
 /**
- * Starts the authorization server on an ephemeral port, with its loopback redirect registered
- * at a port that was free, so a test can listen there.
+ * Starts the sandbox on ephemeral ports with a small organization, its loopback redirect
+ * registered at a port that was free, so a test can listen there.
  */
-export async function startSandboxAuthServer(): Promise<SandboxAuthServer> {
-  const [server, kit, seed] = await Promise.all([
-    load<AuthorizationServerModule>('auth/authorizationServer'),
-    load<TestKitModule>('auth/testing/testAuthorizationServer'),
-    load<AccountsModule>('seed/accounts'),
-  ])
-  const faults = kit.quietFaults()
-  const options = kit.testOptions(faults)
-  options.loopbackPort = await findFreePort()
-  const running = await server.startAuthorizationServer({
-    options,
-    faults,
-    accounts: seed.SANDBOX_ACCOUNTS,
+export async function startSandboxForTests(): Promise<TestSandbox> {
+  const { startSandbox } = await load<StartModule>('start')
+  const loopbackPort = await findFreePort()
+  const sandbox = await startSandbox({
+    authPort: 0,
+    apiPort: 0,
+    loopbackPort,
+    scale: { tasks: 20 },
   })
 
-  return { ...running, loopbackPort: options.loopbackPort, faults }
+  return {
+    issuer: sandbox.ready.issuer,
+    apiUrl: sandbox.ready.apiUrl,
+    clients: sandbox.ready.clients,
+    loopbackPort,
+    setFaults: (partial) => sandbox.setFaults(partial),
+    close: () => sandbox.close(),
+  }
 }
 
 /** A profile for one of the sandbox's clients, as the app would hold it. */
 export function sandboxProfile(
-  sandbox: SandboxAuthServer,
+  sandbox: TestSandbox,
   kind: 'public' | 'basic',
   scopes: readonly string[],
 ): { profile: ConnectionProfile; clientSecret?: string } {
@@ -96,7 +95,7 @@ export function sandboxProfile(
 
   const profile = connectionProfileSchema.parse({
     issuer: sandbox.issuer,
-    apiUrl: 'http://127.0.0.1:9',
+    apiUrl: sandbox.apiUrl,
     clientId: client.clientId,
     redirectUri: 'mpath://oauth/callback',
     loopbackRedirectUri: `http://127.0.0.1:${sandbox.loopbackPort}/oauth/callback`,

@@ -85,11 +85,7 @@ function filterAndSort(snapshot: InitiativeSnapshot, query: InitiativeQuery): In
       case 'targetDate':
         return compareNumbers(index.target[left]!, index.target[right]!, direction)
       case 'priority':
-        return compareNumbers(
-          initiatives[left]!.priority,
-          initiatives[right]!.priority,
-          direction,
-        )
+        return compareNumbers(initiatives[left]!.priority, initiatives[right]!.priority, direction)
       case 'updatedAt':
         return compareNumbers(index.updated[left]!, index.updated[right]!, direction)
     }

@@ -28,10 +28,18 @@ describe('searchPalette', () => {
     store.replace('initiatives', [], null)
 
     const results = searchPalette(
-      { people: store.get('people'), tasks: store.get('tasks'), initiatives: store.get('initiatives') },
+      {
+        people: store.get('people'),
+        tasks: store.get('tasks'),
+        initiatives: store.get('initiatives'),
+      },
       { q: ' BUD ', limit: 10 },
     )
-    expect(results.map((result) => result.title)).toEqual(['Budget cut', 'Q1 budget', 'Rebudgeting'])
+    expect(results.map((result) => result.title)).toEqual([
+      'Budget cut',
+      'Q1 budget',
+      'Rebudgeting',
+    ])
     expect(results[0]).toMatchObject({ kind: 'task', id: 't1' })
   })
 

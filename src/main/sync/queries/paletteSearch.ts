@@ -122,7 +122,11 @@ export function searchPalette(sources: PaletteSources, query: SearchQuery): Pale
         (left, right) =>
           KIND_ORDER[left.result.kind] - KIND_ORDER[right.result.kind] ||
           left.candidate.key.length - right.candidate.key.length ||
-          (left.candidate.key < right.candidate.key ? -1 : left.candidate.key > right.candidate.key ? 1 : 0),
+          (left.candidate.key < right.candidate.key
+            ? -1
+            : left.candidate.key > right.candidate.key
+              ? 1
+              : 0),
       )
 
     for (const { result } of ordered.slice(0, limit - found.length)) {

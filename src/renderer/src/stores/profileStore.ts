@@ -4,6 +4,8 @@ import type { ConnectionProfile } from '../../../shared/connection/profile'
 import type { ErrorData } from '../../../shared/errors/appError'
 import type { ConnectionTestResult, ProfileInfo } from '../../../shared/ipc/views'
 import { asErrorData, mpath } from './mpathBridge'
+import { useNavigationStore } from './navigationStore'
+import { useSessionStore } from './sessionStore'
 import { registerStoreReset } from './testing/resetStores'
 
 /** The connection profile main keeps, and the Connect actions. */
@@ -82,6 +84,9 @@ export const useProfileStore = create<ProfileStore>()((set) => ({
     try {
       await mpath().profile.forget()
       set({ info: { profile: null, source: null }, testResult: null })
+      // A new connection starts afresh: no expiry banner, no old sign-out message, no old view.
+      useSessionStore.setState({ hasBeenSignedIn: false, signOutResult: null })
+      useNavigationStore.getState().navigate('my-work')
     } catch (error) {
       set({ error: asErrorData(error) })
     }

@@ -1,0 +1,354 @@
+import type { ConnectionProfile } from '../shared/connection/profile'
+import { AppError } from '../shared/errors/appError'
+import { COLLECTIONS } from '../shared/sync/syncStatus'
+import { createDeepLinkIntake, type DeepLinkIntake } from './app/deepLinkIntake'
+import { createApiClient, type ApiClient } from './api/apiClient'
+import { createAuthorizationFlow } from './auth/authorizationFlow'
+import { createSession } from './auth/session'
+import { createDiagnostics, type DiagnosticsProbes } from './diagnostics/diagnosticsService'
+import { createEventHub, type EventHub } from './ipc/eventHub'
+import { createIpcEndpoint, type IpcEndpoint } from './ipc/ipcEndpoint'
+import { createIpcHandlers, createSendHandlers, type IpcServices } from './ipc/ipcHandlers'
+import type { InvokeHandlers, SendHandlers } from './ipc/dispatch'
+import { createSenderRegistry, type SenderRegistry } from './ipc/senderRegistry'
+import type { Logger } from './log/logger'
+import type { Clock, ExternalOpener, FetchPort, KeyValueStore } from './platform/ports'
+import { createAuthController } from './services/authController'
+import { createServiceProbes } from './services/defaultProbes'
+import { createProfileController } from './services/profileController'
+import { createSettingsService } from './settings/settingsService'
+import { createKeyValueCacheBlobStore, type CacheBlobStore } from './sync/cacheBlobs'
+import { createDataStore, type DataStore } from './sync/dataStore'
+import { createEncryptedCache } from './sync/encryptedCache'
+import { createSync, type Sync } from './sync/sync'
+import { createTaskEditor } from './sync/taskEditor'
+import type { Cipher } from './vault/cipher'
+import { createVault } from './vault/vault'
+import { systemTimeZone } from './work/localDay'
+import { createMyWork } from './work/myWork'
+
+/** Facts about the process the services run in. */
+export interface ServiceEnvironment {
+  isProduction: boolean
+  runtime: 'electron' | 'preview'
+  appVersion: string
+  platform: string
+  /** A JSON connection profile to use when none is saved (development, tests). */
+  profileFile?: string
+  /** A local sandbox to propose a profile from when none is saved. */
+  sandboxApiUrl?: string
+}
+
+/** Everything the services take from the outside world. */
+export interface ServicePorts {
+  cipher: Cipher
+  store: KeyValueStore
+  clock: Clock
+  fetch: FetchPort
+  opener: ExternalOpener
+  logger: Logger
+  env: ServiceEnvironment
+  /** Probes only the shell can run (scheme registration, loopback, log folder). */
+  diagnosticsProbes?: DiagnosticsProbes
+  /** True once the app is ready; the vault touches the cipher only after. */
+  isReady: () => boolean
+  /** Where sealed cache blobs go (a folder in the app); the key-value store otherwise. */
+  cacheBlobs?: CacheBlobStore
+  /** The person's time zone for "my work"; the system's by default. */
+  timeZone?: () => string
+}
+
+/** The composed main process, as the Electron entry and the desktop harness use it. */
+export interface Services {
+  handlers: InvokeHandlers
+  sendHandlers: SendHandlers
+  /** The handlers behind the sender and argument checks: what every transport calls. */
+  ipc: IpcEndpoint
+  events: EventHub
+  senders: SenderRegistry
+  /** Feed it links from argv, `second-instance`, `open-url` or the harness; call `markReady()`. */
+  deepLinks: DeepLinkIntake
+  /** The data in memory (for the tray model and tests). */
+  data: DataStore
+  sync: Sync
+  /** Loads the profile, restores the session, serves the cache, then syncs in the background. */
+  start(): Promise<void>
+  dispose(): void
+}
+
+const organizationOf = (profile: ConnectionProfile | undefined): string =>
+  profile === undefined ? '' : `${profile.issuer} ${profile.clientId} ${profile.apiUrl}`
+
+const APP_NAME = 'mpath Desktop'
+const APP_IDENTITY = 'mpath-desktop'
+
+/** Builds every main-process service from its ports and wires them together. */
+export function createServices(ports: ServicePorts): Services {
+  const { clock, logger } = ports
+  const log = logger.child('services')
+  const events = createEventHub(logger)
+  const senders = createSenderRegistry()
+  const settings = createSettingsService({ store: ports.store, logger })
+  const vault = createVault({
+    cipher: ports.cipher,
+    store: ports.store,
+    appIdentity: APP_IDENTITY,
+    logger,
+    isReady: ports.isReady,
+    allowWeakPersistence: () => settings.get().allowWeakRefreshTokenStorage,
+    isProduction: ports.env.isProduction,
+    clock,
+  })
+  const profiles = createProfileController({
+    store: ports.store,
+    vault,
+    fetch: ports.fetch,
+    logger,
+    sources: { profileFile: ports.env.profileFile, sandboxApiUrl: ports.env.sandboxApiUrl },
+  })
+  const session = createSession({
+    vault,
+    clock,
+    logger,
+    fetch: ports.fetch,
+    discover: (profile) => profiles.discover(profile),
+    profileSource: async () => profiles.current(),
+  })
+  // The flow asks for the profile's scopes plus those of editing and of a step-up request.
+  const flow = createAuthorizationFlow({
+    async discover() {
+      const profile = profiles.current()
+
+      if (profile === undefined) {
+        throw new AppError(
+          'PROFILE_MISSING',
+          'mpath Desktop is not connected to an organization.',
+          {
+            action: 'Enter the connection values your administrator gave you.',
+          },
+        )
+      }
+
+      const server = await profiles.discover(profile)
+      const scopes = [...new Set([...profile.scopes, ...auth.extraScopes()])]
+
+      return { ...server, profile: { ...server.profile, scopes } }
+    },
+    opener: ports.opener,
+    clock,
+    logger,
+    onTokens: (received, server) => session.establish(received, server),
+  })
+  const auth = createAuthController({
+    session,
+    flow,
+    isEditingEnabled: () => settings.get().editingEnabled,
+    logger,
+  })
+
+  let api: { key: string; client: ApiClient } | undefined
+  const apiClient = (): ApiClient | null => {
+    const profile = profiles.current()
+
+    if (profile === undefined) {
+      return null
+    }
+
+    if (api?.key !== profile.apiUrl) {
+      api = {
+        key: profile.apiUrl,
+        client: createApiClient({
+          baseUrl: profile.apiUrl,
+          tokens: session,
+          fetch: ports.fetch,
+          clock,
+          logger,
+        }),
+      }
+    }
+
+    return api.client
+  }
+  const signedInApi = (): ApiClient | null =>
+    session.state().status === 'signed-in' ? apiClient() : null
+
+  const data = createDataStore()
+  const cache = createEncryptedCache({
+    cipher: ports.cipher,
+    blobs: ports.cacheBlobs ?? createKeyValueCacheBlobStore(ports.store),
+    async mayPersist() {
+      return (await vault.status()).strength === 'strong'
+    },
+    logger,
+    entries: [...COLLECTIONS, 'me'],
+  })
+  const sync = createSync({ api: signedInApi, data, cache, clock, logger })
+  const tasks = createTaskEditor({
+    api: signedInApi,
+    data,
+    persist: () => sync.persist('tasks'),
+    clock,
+    logger,
+  })
+  const work = createMyWork({ data, clock, timeZone: ports.timeZone ?? systemTimeZone })
+  const diagnostics = createDiagnostics({
+    probes: {
+      ...createServiceProbes({
+        vaultStatus: () => vault.status(),
+        serverClockOffsetMs: () => api?.client.serverClockOffsetMs ?? null,
+        profile: () => profiles.current(),
+        session: () => session.state(),
+      }),
+      ...ports.diagnosticsProbes,
+    },
+    clock,
+    logger,
+    describeApp: () =>
+      `${APP_NAME} ${ports.env.appVersion} (${ports.env.platform}, ${ports.env.runtime})`,
+  })
+
+  const services: IpcServices = {
+    profile: {
+      get: async () => profiles.info(),
+      save: (request) => profiles.save(request),
+      test: (profile) => profiles.test(profile),
+      useSandbox: (apiUrl) => profiles.propose(apiUrl),
+      async forget() {
+        flow.cancel()
+        await session.signOut()
+        await sync.clear()
+        await profiles.forget()
+      },
+    },
+    auth,
+    data,
+    work,
+    tasks,
+    sync,
+    settings,
+    diagnostics,
+    async appInfo() {
+      let persistent = false
+
+      try {
+        persistent = (await vault.status()).persistent
+      } catch (error) {
+        log.debug('Vault status unavailable for app info', { error })
+      }
+
+      const profile = profiles.current()
+
+      return {
+        name: APP_NAME,
+        version: ports.env.appVersion,
+        platform: ports.env.platform,
+        runtime: ports.env.runtime,
+        credentialsInMemoryOnly: ports.env.runtime === 'preview' || !persistent,
+        organization:
+          profile === undefined ? null : { issuer: profile.issuer, apiUrl: profile.apiUrl },
+      }
+    },
+    rendererLogger: logger.child('renderer'),
+  }
+  const handlers = createIpcHandlers(services)
+  const sendHandlers = createSendHandlers(services)
+  const ipc = createIpcEndpoint({ handlers, sendHandlers, senders, logger })
+
+  // Wiring: each service's changes become events, and the session drives the sync.
+  const subscriptions: Array<() => void> = []
+  let wasSignedIn = false
+  let isStarted = false
+  let organization = ''
+  subscriptions.push(
+    auth.onDidChange((state) => {
+      events.emit('auth:did-change-session', state)
+    }),
+    session.onDidChange((state) => {
+      const isSignedIn = state.status === 'signed-in'
+
+      if (isSignedIn && !wasSignedIn && isStarted) {
+        void sync.refresh()
+      }
+
+      wasSignedIn = isSignedIn
+    }),
+    session.onDidSignOut(() => {
+      void sync.clear()
+    }),
+    profiles.onDidChange((profile) => {
+      const identity = organizationOf(profile)
+
+      // Another organization: the session and the cache belong to the previous one.
+      if (identity !== organization) {
+        api = undefined
+        void session.signOut().then(() => sync.clear())
+      }
+
+      organization = identity
+    }),
+    data.onDidChange((collections) => events.emit('data:did-change', { collections })),
+    sync.onDidChangeStatus((status) => events.emit('sync:did-change-status', status)),
+    settings.onDidChange((value) => events.emit('settings:did-change', value)),
+  )
+
+  const deepLinks = createDeepLinkIntake({ logger, clock })
+  subscriptions.push(
+    deepLinks.onDidReceive((delivery) => {
+      const { link } = delivery
+
+      if (link.kind === 'oauth-callback') {
+        void flow.handleCallbackUrl(link.url.href, 'scheme').catch((error: unknown) => {
+          log.warn('A sign-in callback could not be handled', { error })
+        })
+
+        return
+      }
+
+      events.emit('app:did-request-navigation', { target: link.target, id: link.id })
+    }),
+  )
+
+  return {
+    handlers,
+    sendHandlers,
+    ipc,
+    events,
+    senders,
+    deepLinks,
+    data,
+    sync,
+    async start() {
+      await profiles.load()
+      organization = organizationOf(profiles.current())
+      // The cache is served while the session is restored (which needs the network): data
+      // is on screen at once, even offline. Every sign-out clears the cache, so a cache on
+      // disk belongs to the sealed session being restored.
+      const restoring = session.restore()
+      await sync.loadCache()
+      const state = await restoring
+      wasSignedIn = state.status === 'signed-in'
+      isStarted = true
+      log.info('Session restored', { status: state.status })
+
+      if (state.status === 'signed-out') {
+        await sync.clear()
+
+        return
+      }
+
+      if (state.status === 'signed-in') {
+        void sync.refresh()
+      }
+    },
+    dispose() {
+      for (const unsubscribe of subscriptions.splice(0)) {
+        unsubscribe()
+      }
+
+      sync.dispose()
+      flow.dispose()
+      auth.dispose()
+      session.dispose()
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import type { OrgTree } from './orgChartLayout'
+
+/** Props of {@link OrgChartOutline}. */
+export interface OrgChartOutlineProps {
+  roots: readonly OrgTree[]
+  focusId: string | null
+  onShow: (id: string) => void
+}
+
+function Branch({ tree, focusId, onShow }: OrgChartOutlineProps & { tree: OrgTree }) {
+  const { node } = tree
+
+  return (
+    <li>
+      <button
+        type="button"
+        className="org-outline-person"
+        aria-current={node.id === focusId ? 'true' : undefined}
+        onClick={() => onShow(node.id)}
+      >
+        {node.name}
+        {node.role ? <span className="option-meta">, {node.role}</span> : null}
+      </button>
+      {tree.reports.length > 0 ? (
+        <ul aria-label={`Reports of ${node.name}`}>
+          {tree.reports.map((report) => (
+            <Branch
+              key={report.node.id}
+              tree={report}
+              roots={[]}
+              focusId={focusId}
+              onShow={onShow}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}
+
+/**
+ * The org chart as nested lists, for people who do not use the drawing: the nesting is the
+ * reporting line, and each name shows that person in the chart.
+ */
+export function OrgChartOutline({ roots, focusId, onShow }: OrgChartOutlineProps) {
+  return (
+    <ul className="org-outline" aria-label="Org chart as a list">
+      {roots.map((root) => (
+        <Branch key={root.node.id} tree={root} roots={roots} focusId={focusId} onShow={onShow} />
+      ))}
+    </ul>
+  )
+}
