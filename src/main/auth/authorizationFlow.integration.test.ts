@@ -48,6 +48,8 @@ afterEach(() => {
   for (const flow of flows.splice(0)) {
     flow.dispose()
   }
+
+  sandbox.setFaults({ tokenEndpoint: 'ok' })
 })
 
 interface Harness {
@@ -58,7 +60,10 @@ interface Harness {
   server: AuthServer
 }
 
-async function harness(kind: 'public' | 'basic' = 'public'): Promise<Harness> {
+async function harness(
+  kind: 'public' | 'basic' = 'public',
+  extraScopes: readonly string[] = [],
+): Promise<Harness> {
   const { logger } = createTestLogger()
   // The public client's profile comes the way `npm start` gets it: from the sandbox.json.
   const { profile, clientSecret } =
@@ -78,11 +83,15 @@ async function harness(kind: 'public' | 'basic' = 'public'): Promise<Harness> {
 
     return fetch(input, init)
   }
-  const server = await discoverServer(profile, {
+  const discovered = await discoverServer(profile, {
     fetch: recordingFetch,
     logger,
     clientSecret: { get: async () => clientSecret },
   })
+  const server: AuthServer = {
+    ...discovered,
+    profile: { ...discovered.profile, scopes: [...discovered.profile.scopes, ...extraScopes] },
+  }
   const opener = createRecordingOpener()
   const received: Harness['received'] = []
   const flow = createAuthorizationFlow({
@@ -182,6 +191,34 @@ describe('authorization flow against the sandbox', () => {
       message: 'You declined access in the browser. Sign in again and choose Allow.',
     })
     expect(context.tokenRequests).toHaveLength(0)
+  })
+
+  it('names the scope the administrator must assign when the server refuses it', async () => {
+    const context = await harness('public', ['read:payroll'])
+    const { done, authorizationUrl } = await begin(context)
+    const callbackUrl = await driver.authorizeOverHttp({ authorizationUrl, ...SANDBOX_USER })
+
+    expect(new URL(callbackUrl).searchParams.get('error')).toBe('invalid_scope')
+    await context.flow.handleCallbackUrl(callbackUrl)
+
+    await expect(done).rejects.toMatchObject({
+      code: 'AUTH_INVALID_SCOPE',
+      message: 'The app is not allowed to request “read:payroll”.',
+    })
+  })
+
+  it('reports a failing token endpoint and offers the other ways', async () => {
+    const context = await harness('public')
+    const { done, authorizationUrl } = await begin(context)
+    const callbackUrl = await driver.authorizeOverHttp({ authorizationUrl, ...SANDBOX_USER })
+    sandbox.setFaults({ tokenEndpoint: 'fail' })
+    await context.flow.handleCallbackUrl(callbackUrl)
+
+    await expect(done).rejects.toMatchObject({ code: 'AUTH_TOKEN_EXCHANGE_FAILED' })
+    expect(context.flow.state).toMatchObject({
+      status: 'failed',
+      alternatives: ['loopback', 'paste', 'device'],
+    })
   })
 
   it('drops a callback with a wrong or missing iss and never exchanges its code', async () => {

@@ -30,6 +30,11 @@ export interface OrgChartProps {
   onOpenPerson: (id: string) => void
 }
 
+/** Text cut to fit a box; the full text is in the list below the chart. */
+function fitText(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text
+}
+
 function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale))
 }
@@ -39,7 +44,12 @@ function clampScale(scale: number): number {
  * (centred and highlighted). The same tree follows as nested lists for screen readers and
  * keyboard use.
  */
-export function OrgChart({ nodes, focusId, onFocus, onOpenPerson }: OrgChartProps) {
+export function OrgChart({
+  nodes,
+  focusId,
+  onFocus,
+  onOpenPerson,
+}: OrgChartProps): React.JSX.Element {
   const layout = useMemo(() => layoutOrgChart(nodes), [nodes])
   const viewportRef = useRef<HTMLDivElement>(null)
   const drag = useRef<{ x: number; y: number; startX: number; startY: number; moved: boolean }>(
@@ -116,7 +126,13 @@ export function OrgChart({ nodes, focusId, onFocus, onOpenPerson }: OrgChartProp
       return
     }
 
-    drag.current = { x: view.x, y: view.y, startX: event.clientX, startY: event.clientY, moved: false }
+    drag.current = {
+      x: view.x,
+      y: view.y,
+      startX: event.clientX,
+      startY: event.clientY,
+      moved: false,
+    }
     event.currentTarget.setPointerCapture?.(event.pointerId)
   }
 
@@ -172,7 +188,12 @@ export function OrgChart({ nodes, focusId, onFocus, onOpenPerson }: OrgChartProp
             Reset view
           </Button>
         </div>
-        <form className="org-chart-find" role="search" aria-label="Find in the org chart" onSubmit={onFind}>
+        <form
+          className="org-chart-find"
+          role="search"
+          aria-label="Find in the org chart"
+          onSubmit={onFind}
+        >
           <label htmlFor={findId}>Find a person</label>
           <input
             id={findId}
@@ -241,10 +262,10 @@ export function OrgChart({ nodes, focusId, onFocus, onOpenPerson }: OrgChartProp
               >
                 <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={6} />
                 <text x={10} y={22} className="org-node-name">
-                  {node.name}
+                  {fitText(node.name, 22)}
                 </text>
                 <text x={10} y={42} className="org-node-role">
-                  {node.role ?? node.teamName ?? ''}
+                  {fitText(node.role ?? node.teamName ?? '', 26)}
                 </text>
               </g>
             ))}

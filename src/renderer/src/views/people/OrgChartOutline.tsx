@@ -7,7 +7,13 @@ export interface OrgChartOutlineProps {
   onShow: (id: string) => void
 }
 
-function Branch({ tree, focusId, onShow }: OrgChartOutlineProps & { tree: OrgTree }) {
+interface BranchProps {
+  tree: OrgTree
+  focusId: string | null
+  onShow: (id: string) => void
+}
+
+function Branch({ tree, focusId, onShow }: BranchProps): React.JSX.Element {
   const { node } = tree
 
   return (
@@ -24,13 +30,7 @@ function Branch({ tree, focusId, onShow }: OrgChartOutlineProps & { tree: OrgTre
       {tree.reports.length > 0 ? (
         <ul aria-label={`Reports of ${node.name}`}>
           {tree.reports.map((report) => (
-            <Branch
-              key={report.node.id}
-              tree={report}
-              roots={[]}
-              focusId={focusId}
-              onShow={onShow}
-            />
+            <Branch key={report.node.id} tree={report} focusId={focusId} onShow={onShow} />
           ))}
         </ul>
       ) : null}
@@ -42,11 +42,15 @@ function Branch({ tree, focusId, onShow }: OrgChartOutlineProps & { tree: OrgTre
  * The org chart as nested lists, for people who do not use the drawing: the nesting is the
  * reporting line, and each name shows that person in the chart.
  */
-export function OrgChartOutline({ roots, focusId, onShow }: OrgChartOutlineProps) {
+export function OrgChartOutline({
+  roots,
+  focusId,
+  onShow,
+}: OrgChartOutlineProps): React.JSX.Element {
   return (
     <ul className="org-outline" aria-label="Org chart as a list">
       {roots.map((root) => (
-        <Branch key={root.node.id} tree={root} roots={roots} focusId={focusId} onShow={onShow} />
+        <Branch key={root.node.id} tree={root} focusId={focusId} onShow={onShow} />
       ))}
     </ul>
   )
