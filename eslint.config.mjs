@@ -204,5 +204,13 @@ export default tseslint.config(
     files: ['**/*.test.{ts,tsx}', '**/testing/**/*.{ts,tsx}', 'harness/**/*.ts', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Tests of main may start the sandbox: it is test infrastructure, never app code.
+    files: ['src/main/**/*.test.ts', 'src/main/**/testing/**/*.ts'],
+    rules: restrict(
+      [IPC_MAIN, LOG_BACKEND],
+      [{ group: ['**/renderer/**', '**/preload/**'], message: 'Stay in main.' }],
+    ),
+  },
   prettier,
 )

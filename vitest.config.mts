@@ -39,6 +39,7 @@ export default defineConfig({
           name: 'harness',
           environment: 'node',
           include: ['harness/**/*.test.ts'],
+          globalSetup: ['harness/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

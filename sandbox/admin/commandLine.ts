@@ -24,7 +24,7 @@ one JSON line on stdout, and logs to stderr.
   --malformed ROUTE         break the JSON of ROUTE's 200 answers (repeatable)
   --token-endpoint fail|timeout   make the token endpoint fail or hang
   --refresh invalid_grant   refuse every refresh_token grant
-  --clock-offset SECONDS    shift the clock the API reports in its Date header
+  --clock-offset SECONDS    shift the clock the API reports in its Date header (--clock-offset=-60)
   --access-ttl SECONDS      access token lifetime (default 86400)
   --code-ttl SECONDS        authorization code lifetime (default 600)
   --no-writes               turn off the task-write extension, as on the real server

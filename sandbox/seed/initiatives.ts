@@ -19,6 +19,22 @@ const STATUSES = [
   'canceled',
 ] as const
 
+/** RAG per initiative, so every colour shows (the done one is green). */
+const RAGS = [
+  'amber',
+  'green',
+  'green',
+  'red',
+  'green',
+  'amber',
+  'red',
+  'green',
+  'amber',
+  'green',
+  'green',
+  'amber',
+] as const
+
 /** Initiatives Ada owns; Ben collaborates on the platform ones. */
 const ADA_OWNS = new Set([0, 5, 9, 11])
 const BEN_OWNS = new Set([9])
@@ -46,14 +62,7 @@ export function seedInitiatives(input: {
 
   INITIATIVE_THEMES.forEach((theme, index) => {
     const status = STATUSES[index] ?? 'planned'
-    const rag =
-      status === 'done'
-        ? 'green'
-        : random.weighted([
-            ['green', 6],
-            ['amber', 3],
-            ['red', 2],
-          ] as const)
+    const rag = RAGS[index] ?? 'green'
     const confidence =
       rag === 'green'
         ? random.integer(70, 95)

@@ -12,19 +12,21 @@ const SEED = 20_260_226
 /** The Clerk organization id the sandbox's organization is linked to. */
 export const SANDBOX_CLERK_ORGANIZATION_ID = 'org_2sandbox00000000000000001'
 
+/** Rows per table, in insertion order. */
+export type SeedTables = Array<[table: string, rows: object[]]>
+
 /**
- * Fills an empty database with the sandbox organization: teams, people, accounts, initiatives,
- * tasks (`taskCount` of them), one-on-ones and reminder preferences.
- *
- * Dates are relative to `now`, so "overdue" and "due today" hold whenever it runs. Rows go in
- * with one `COPY` per table; call `createIndexes` afterwards.
+ * Builds the sandbox organization in memory: teams, people, accounts, initiatives, tasks
+ * (`taskCount` of them), one-on-ones and reminder preferences. Dates are relative to `now`,
+ * so "overdue" and "due today" hold whenever it runs; everything else is the same every time.
  */
-export async function seedDatabase(
-  db: SandboxDatabase,
-  input: { accounts: readonly SandboxAccount[]; taskCount: number; now?: Date },
-): Promise<void> {
+export function buildSeed(input: {
+  accounts: readonly SandboxAccount[]
+  taskCount: number
+  now: Date
+}): SeedTables {
   const random = new SeededRandom(SEED)
-  const clock = createSeedClock(input.now ?? new Date())
+  const clock = createSeedClock(input.now)
   const organization = {
     id: random.cuid(),
     clerk_organization_id: SANDBOX_CLERK_ORGANIZATION_ID,
@@ -39,7 +41,8 @@ export async function seedDatabase(
   const initiatives = seedInitiatives({ random, clock, organizationId: organization.id, people })
   const oneOnOnes = seedOneOnOnes({ random, clock, people })
   const tasks = seedTasks({ random, clock, people, initiatives, count: input.taskCount })
-  const tables: Array<[string, unknown[]]> = [
+
+  return [
     ['organization', [organization]],
     ['job_role', people.jobRoles],
     ['team', people.teams],
@@ -53,6 +56,17 @@ export async function seedDatabase(
     ['task', tasks.tasks],
     ['task_reminder_preference', tasks.preferences],
   ]
+}
+
+/**
+ * Fills an empty database with the seed of `buildSeed`, one `COPY` per table; call
+ * `createIndexes` afterwards.
+ */
+export async function seedDatabase(
+  db: SandboxDatabase,
+  input: { accounts: readonly SandboxAccount[]; taskCount: number; now?: Date },
+): Promise<void> {
+  const tables = buildSeed({ ...input, now: input.now ?? new Date() })
 
   await db.transaction(async (transaction) => {
     // Foreign keys are checked by construction here; skipping their triggers and building

@@ -324,6 +324,36 @@ describe('createServices against the sandbox', () => {
     )
   })
 
+  it('edits tasks once editing is on and the new sign-in grants write:tasks', async () => {
+    const services = running.at(-1)!
+    const { invoke } = recordTraffic(services, traffic)
+    await invoke('settings:update', { editingEnabled: true })
+    await invoke('auth:sign-in')
+    await waitFor(
+      () => invoke<SessionState>('auth:get-state'),
+      (state) => state.status === 'signed-in' && state.scopes.includes('write:tasks'),
+      'a sign-in with write:tasks',
+    )
+    expect(await invoke('tasks:get-write-availability')).toEqual({ available: true })
+
+    const created = await invoke<Task>('tasks:create', { title: 'Plan the offsite' })
+    expect(created.id).not.toMatch(/^local-/)
+    const found = await invoke<QueryPage<Task>>('tasks:query', { search: 'plan the offsite' })
+    expect(found.items.map((task) => task.id)).toEqual([created.id])
+
+    expect((await invoke<Task>('tasks:complete', { id: created.id })).status).toBe('done')
+    await invoke('tasks:delete', { id: created.id })
+    expect(await invoke('tasks:get', { id: created.id })).toBeNull()
+
+    // A refused change is undone in the cache and says so.
+    const envelope = await services.ipc.invoke({
+      channel: 'tasks:update',
+      request: { id: created.id, patch: { title: 'Gone' } },
+      senderId: 'page',
+    })
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'API_NOT_FOUND' } })
+  })
+
   it('sent no token, code, state, secret or authorization URL over IPC', () => {
     const recorded = traffic.join('\n')
     const callback = new URL(callbacks[0]!)

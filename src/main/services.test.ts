@@ -43,7 +43,10 @@ describe('createServices', () => {
       organization: null,
     })
     expect(await invoke('tasks:get-write-availability')).toMatchObject({ available: false })
-    await expect(invoke('auth:sign-in')).rejects.toMatchObject({ code: 'PROFILE_MISSING' })
+    expect(await invoke('auth:sign-in')).toMatchObject({
+      status: 'error',
+      error: { code: 'PROFILE_MISSING' },
+    })
     services.dispose()
   })
 

@@ -73,6 +73,8 @@ export interface Services {
   sync: Sync
   /** Loads the profile, restores the session, serves the cache, then syncs in the background. */
   start(): Promise<void>
+  /** After the system wakes from sleep: renew the session if due, then refresh the data. */
+  resume(): Promise<void>
   dispose(): void
 }
 
@@ -339,6 +341,10 @@ export function createServices(ports: ServicePorts): Services {
       if (state.status === 'signed-in') {
         void sync.refresh()
       }
+    },
+    async resume() {
+      await session.checkNow()
+      void sync.refresh()
     },
     dispose() {
       for (const unsubscribe of subscriptions.splice(0)) {

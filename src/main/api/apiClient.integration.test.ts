@@ -5,9 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // Integration tests drive the sandbox in-process; the app itself never imports it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { signInOverHttp } from '../../../sandbox/auth/testing/testAuthorizationServer'
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { startSandbox, type RunningSandbox } from '../../../sandbox/start'
 import { AppError } from '../../shared/errors/appError'
 import type { AccessTokenSource } from '../auth/types'

@@ -16,6 +16,11 @@ type HeldInput =
 export interface DeepLinkRelay extends DeepLinkIntake {
   /** Hands everything held to `intake`, and every later input straight to it. */
   connect(intake: DeepLinkIntake): void
+  /**
+   * Holds inputs again, e.g. while no window exists to show a link; `resume()` passes them on.
+   */
+  pause(): void
+  resume(): void
   /** Inputs waiting for `connect`. */
   heldCount(): number
 }
@@ -31,6 +36,7 @@ export function createDeepLinkRelay(): DeepLinkRelay {
   const unsubscribes = new Map<(delivery: DeepLinkDelivery) => void, () => void>()
   let target: DeepLinkIntake | undefined
   let isReadyRequested = false
+  let isPaused = false
 
   const forward = (input: HeldInput, intake: DeepLinkIntake) => {
     if (input.kind === 'url') {
@@ -41,7 +47,7 @@ export function createDeepLinkRelay(): DeepLinkRelay {
   }
 
   const take = (input: HeldInput) => {
-    if (target !== undefined) {
+    if (target !== undefined && !isPaused) {
       forward(input, target)
     } else if (held.length < MAX_HELD) {
       held.push(input)
@@ -54,6 +60,7 @@ export function createDeepLinkRelay(): DeepLinkRelay {
       take({ kind: 'argv', argv: [...argv], platform, source }),
     connect(intake) {
       target = intake
+      isPaused = false
 
       for (const handler of waitingHandlers) {
         unsubscribes.set(handler, intake.onDidReceive(handler))
@@ -70,6 +77,18 @@ export function createDeepLinkRelay(): DeepLinkRelay {
       }
     },
     heldCount: () => held.length,
+    pause() {
+      isPaused = true
+    },
+    resume() {
+      isPaused = false
+
+      if (target !== undefined) {
+        for (const input of held.splice(0)) {
+          forward(input, target)
+        }
+      }
+    },
     markReady() {
       isReadyRequested = true
       target?.markReady()

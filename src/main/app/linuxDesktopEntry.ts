@@ -172,7 +172,7 @@ export function lintDesktopEntry(text: string): string[] {
   if (exec === undefined || exec === '') {
     problems.push('Exec is missing')
   } else {
-    const fieldCodes = exec.replace(/%%/g, '').match(/%[a-zA-Z]/g) ?? []
+    const fieldCodes: string[] = exec.replace(/%%/g, '').match(/%[a-zA-Z]/g) ?? []
 
     if (!fieldCodes.includes('%u') && !fieldCodes.includes('%U')) {
       problems.push('Exec does not pass the link (%u or %U)')

@@ -61,7 +61,12 @@ export async function checkLoopback(
 
   const port = Number(url.port)
 
-  if (url.hostname !== LOOPBACK_HOST || url.protocol !== 'http:' || !Number.isInteger(port) || port <= 0) {
+  if (
+    url.hostname !== LOOPBACK_HOST ||
+    url.protocol !== 'http:' ||
+    !Number.isInteger(port) ||
+    port <= 0
+  ) {
     return {
       status: 'fail',
       detail: `The loopback address must read http://${LOOPBACK_HOST}:<port>/…; ask your administrator to register one.`,

@@ -25,7 +25,10 @@ export function createShellProbes(options: ShellProbeOptions): DiagnosticsProbes
     scheme: options.scheme,
     loopback: async () => checkLoopback(await options.loopbackRedirectUri()),
     async logs() {
-      return { status: 'ok', detail: `Logs are in ${shortenHome(options.logFolder(), options.home)}.` }
+      return {
+        status: 'ok',
+        detail: `Logs are in ${shortenHome(options.logFolder(), options.home)}.`,
+      }
     },
     async openLogFolder() {
       const problem = await options.openPath(options.logFolder())

@@ -342,8 +342,11 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
 
         const authorizationUrl = await buildAuthorizationUrl(server, attempt)
 
-        // A sign-in started meanwhile has replaced this one: open nothing for it.
+        // A sign-in started meanwhile has replaced this one: open nothing for it, and free
+        // the port of a listener that started after the replacement released this attempt.
         if (active !== context) {
+          await release(context)
+
           return await attempt.settled
         }
 
@@ -353,7 +356,7 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
             setWaiting(context, true)
           }
         }, patienceMs)
-        logger.info('[auth] opening the authorization page in the system browser', {
+        logger.info('opening the authorization page in the system browser', {
           transport,
           endpoint: authorizationUrl.origin,
         })
@@ -377,7 +380,7 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
       const parsed = URL.parse(url)
 
       if (parsed === null) {
-        logger.warn('[auth] dropped an authorization callback', { reason: 'not-a-url', source })
+        logger.warn('dropped an authorization callback', { reason: 'not-a-url', source })
 
         return 'dropped'
       }

@@ -61,7 +61,7 @@ export async function discoverServer(
     })
 
     if (configuration !== undefined) {
-      logger.debug('[auth] discovered the authorization server', {
+      logger.debug('discovered the authorization server', {
         document: WELL_KNOWN_PATHS[algorithm],
       })
       break
@@ -69,7 +69,7 @@ export async function discoverServer(
   }
 
   if (configuration === undefined) {
-    logger.warn('[auth] no discovery document; using the fixed paths of the mpath guide', {
+    logger.warn('no discovery document; using the fixed paths of the mpath guide', {
       issuer: issuerUrl.origin,
     })
     configuration = new oidc.Configuration(

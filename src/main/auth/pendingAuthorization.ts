@@ -96,7 +96,7 @@ export function createPendingAuthorizationStore(options: {
   ttlMs?: number
 }): PendingAuthorizationStore {
   const { clock } = options
-  const logger = options.logger.child('auth')
+  const logger = options.logger.child('pending')
   const defaultTtlMs = options.ttlMs ?? DEFAULT_PENDING_TTL_MS
   const entries = new Map<PendingAuthorization, Entry>()
   const expiryListeners = new Set<(attempt: PendingAuthorization) => void>()
@@ -129,7 +129,7 @@ export function createPendingAuthorizationStore(options: {
       return
     }
 
-    logger.info('[auth] authorization attempt expired without a callback', {
+    logger.info('authorization attempt expired without a callback', {
       transport: entry.attempt.transport,
     })
     finish(
@@ -153,7 +153,7 @@ export function createPendingAuthorizationStore(options: {
   }
 
   const drop = (reason: DropReason, source: AuthTransport, url: URL, attempt?: Entry) => {
-    logger.warn('[auth] dropped an authorization callback', {
+    logger.warn('dropped an authorization callback', {
       reason,
       source,
       // Origin and path only: the query carries the code and the state.
@@ -260,7 +260,7 @@ export function createPendingAuthorizationStore(options: {
       current = undefined
       consumedStates.push(fingerprint(attempt.state))
       consumedStates.splice(0, Math.max(0, consumedStates.length - REMEMBERED_CONSUMED_STATES))
-      logger.debug('[auth] accepted an authorization callback', { source })
+      logger.debug('accepted an authorization callback', { source })
 
       return { accepted: true, attempt, params: new URLSearchParams(params) }
     },

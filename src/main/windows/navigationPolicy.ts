@@ -94,7 +94,8 @@ export function decideNavigation(url: string, policy: NavigationPolicy): Navigat
   }
 
   if (parsed.protocol === 'file:') {
-    return policy.rendererFolderUrl !== undefined && isInsideFolder(parsed, policy.rendererFolderUrl)
+    return policy.rendererFolderUrl !== undefined &&
+      isInsideFolder(parsed, policy.rendererFolderUrl)
       ? { action: 'allow' }
       : deny('local files outside the app are never opened')
   }
@@ -112,7 +113,10 @@ export function decideNavigation(url: string, policy: NavigationPolicy): Navigat
   }
 
   const host = parsed.hostname.toLowerCase()
-  const identityHosts = [...KNOWN_IDENTITY_PROVIDER_HOSTS, ...(policy.identityProviderHosts?.() ?? [])]
+  const identityHosts = [
+    ...KNOWN_IDENTITY_PROVIDER_HOSTS,
+    ...(policy.identityProviderHosts?.() ?? []),
+  ]
 
   if (identityHosts.some((candidate) => isHostOrSubdomain(host, candidate))) {
     return deny('sign-in pages open only from the sign-in flow, in the system browser')

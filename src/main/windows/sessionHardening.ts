@@ -10,7 +10,10 @@ import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from './contentSec
  * page's `<meta>` policy so a page served without it is still covered.
  */
 export function hardenSession(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>,
+  session: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'
+  >,
   logger: Logger,
   policy: string = CONTENT_SECURITY_POLICY,
 ): void {

@@ -180,7 +180,10 @@ export function restorePlacement(
   const onPrimary = state.displays[String(primary.id)]
 
   if (onPrimary !== undefined) {
-    return { bounds: fitInside(onPrimary.bounds, primary.workArea), isMaximized: onPrimary.isMaximized }
+    return {
+      bounds: fitInside(onPrimary.bounds, primary.workArea),
+      isMaximized: onPrimary.isMaximized,
+    }
   }
 
   if (last !== undefined) {

@@ -59,7 +59,7 @@ const UNEXPECTED_PAGE = page(
 export async function startLoopbackListener(
   options: LoopbackListenerOptions,
 ): Promise<LoopbackListener> {
-  const logger = options.logger.child('auth')
+  const logger = options.logger.child('loopback')
   const redirect = new URL(options.redirectUri)
 
   if (redirect.protocol !== 'http:' || redirect.hostname !== LOOPBACK_HOST) {
@@ -132,7 +132,7 @@ export async function startLoopbackListener(
     try {
       verdict = await options.onCallback(url)
     } catch (error) {
-      logger.error('[auth] the loopback callback could not be judged', { error })
+      logger.error('the loopback callback could not be judged', { error })
       verdict = 'dropped'
     }
 
@@ -165,13 +165,13 @@ export async function startLoopbackListener(
     )
   })
 
-  server.on('error', (error) => logger.warn('[auth] loopback listener error', { error }))
+  server.on('error', (error) => logger.warn('loopback listener error', { error }))
   timer = options.clock.setTimeout(() => {
-    logger.info('[auth] loopback listener timed out without a callback')
+    logger.info('loopback listener timed out without a callback')
     void shutDown('timeout')
   }, options.timeoutMs)
   const address = server.address() as AddressInfo
-  logger.debug('[auth] loopback listener started', { host: address.address, port: address.port })
+  logger.debug('loopback listener started', { host: address.address, port: address.port })
 
   return {
     host: address.address,

@@ -132,7 +132,7 @@ describe('queryTasks on 100,000 tasks', () => {
       query({ statuses: ['todo'], sort: { field: 'title', direction: 'asc' }, search: 'a' }),
     )
     expect(page.total).toBeGreaterThan(0)
-    expect(performance.now() - started).toBeLessThan(1500)
+    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('sees a changed snapshot instead of a stale cached result', () => {

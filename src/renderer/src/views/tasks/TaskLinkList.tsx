@@ -8,6 +8,7 @@ import type { TaskFilters } from '../../stores/tasksStore'
 import { useTasksStore } from '../../stores/tasksStore'
 import { OptionList } from '../people/OptionList'
 import { isOverdue, priorityLabel, statusLabel } from './taskLabels'
+import './tasks.css'
 
 /** Props of {@link TaskLinkList}. */
 export interface TaskLinkListProps {

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
+
+/** The harness builds into its own folder, so it never races another build of `out/`. */
+export const HARNESS_BUILD_DIR = resolve(import.meta.dirname, '../.harness-build')
+
+/** Where the harness's renderer build lands. */
+export const HARNESS_RENDERER_DIR = resolve(HARNESS_BUILD_DIR, 'renderer')
+
+/** Builds the app with electron-vite into the harness's folder (a few seconds). */
+export function buildForHarness(): void {
+  execFileSync(
+    process.execPath,
+    [
+      resolve(import.meta.dirname, '../node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '--outDir',
+      HARNESS_BUILD_DIR,
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: resolve(import.meta.dirname, '..'), stdio: ['ignore', 'inherit', 'inherit'] },
+  )
+}

@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { createLogger } from '../src/main/log/createLogger'
+import type { LogEntry, LogSink } from '../src/main/log/createLogger'
+import type { StorageBackend } from '../src/main/vault/cipher'
+import { memoryKeyValueStore } from '../src/main/platform/testing/memoryKeyValueStore'
+import { systemClock } from '../src/main/platform/ports'
+import type { KeyValueStore } from '../src/main/platform/ports'
+import { createServices } from '../src/main/services'
+import type { Services } from '../src/main/services'
+import { createTestCipher } from '../src/main/vault/testing/testCipher'
+import { bundleHarnessBridge } from './bridgeBundle'
+import { HARNESS_RENDERER_DIR as RENDERER_DIR } from './buildRenderer'
+import { launchChromium } from './chromium'
+import { fileKeyValueStore } from './fileKeyValueStore'
+import { serveStatic } from './staticServer'
+
+/** Options of {@link launchDesktopHarness}. */
+export interface DesktopHarnessOptions {
+  /** The running sandbox's API URL: where "Use the local sandbox" looks. */
+  sandboxApiUrl: string
+  /**
+   * Persist the store in this folder (to restart on the same data); in memory otherwise.
+   * Persistence needs `cipherBackend` to claim a keychain: under the plain `test` backend the
+   * vault keeps every credential in memory, which is what the preview wants.
+   */
+  dataDir?: string
+  /** The backend the test cipher claims; `test` (memory only) unless told otherwise. */
+  cipherBackend?: StorageBackend
+  /** Connect at start from the sandbox, as `npm start` does, instead of showing Connect. */
+  connectSandboxAtStart?: boolean
+  headless?: boolean
+  colorScheme?: 'light' | 'dark'
+  /** Reuse a browser across harness runs in one test file. */
+  browser?: Browser
+  /** Where log entries go; kept in memory for tests when absent. */
+  logSink?: LogSink
+}
+
+/** A running harness: the app page, the person's browser page and the real main services. */
+export interface DesktopHarness {
+  /** The app's window: the built renderer with the real bridge. */
+  appPage: Page
+  /** The person's system browser, where they sign in at the sandbox. */
+  browserPage: Page
+  services: Services
+  /** Every `mpath://` URL the person's browser was sent to. */
+  deepLinks: string[]
+  /** Log entries of the main services (already redacted). */
+  logEntries: LogEntry[]
+  /** Reloads the app window (the renderer starts again; main keeps running). */
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Runs the real renderer, the real preload bridge and the real main services together in
+ * Chromium, without the Electron binary. `invoke` crosses a Playwright binding into the same
+ * IPC endpoint Electron's handlers call; events are pushed into the page with `evaluate`;
+ * `mpath://` navigations in the person's browser go to the same deep-link intake as
+ * Electron's `open-url` and `second-instance` events.
+ */
+export async function launchDesktopHarness(
+  options: DesktopHarnessOptions,
+): Promise<DesktopHarness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built for the harness: call buildForHarness() first.')
+  }
+
+  const logEntries: LogEntry[] = []
+  const sink = options.logSink ?? { write: (entry: LogEntry) => void logEntries.push(entry) }
+  const logger = createLogger(sink, { level: 'debug' })
+  const ownsBrowser = options.browser === undefined
+  const browser = options.browser ?? (await launchChromium({ headless: options.headless }))
+  const server = await serveStatic(RENDERER_DIR)
+  const store: KeyValueStore = options.dataDir
+    ? fileKeyValueStore(options.dataDir)
+    : memoryKeyValueStore()
+
+  let browserPage: Page | undefined
+  const deepLinks: string[] = []
+
+  const services = createServices({
+    cipher: createTestCipher({ backend: options.cipherBackend ?? 'test' }),
+    store,
+    clock: systemClock,
+    fetch: globalThis.fetch,
+    logger,
+    isReady: () => true,
+    opener: {
+      async openExternal(url) {
+        // The person's browser opens the page; navigation errors (an mpath:// redirect at the
+        // end) are expected and are not the opener's concern.
+        void browserPage?.goto(url).catch(() => undefined)
+      },
+    },
+    env: {
+      isProduction: false,
+      runtime: 'preview',
+      appVersion: '0.0.0-harness',
+      platform: process.platform,
+      sandboxApiUrl: options.sandboxApiUrl,
+      ...(options.connectSandboxAtStart ? { connectSandboxAtStart: true } : {}),
+    },
+  })
+
+  const appContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  const personContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  browserPage = await personContext.newPage()
+  watchDeepLinks(personContext, (url) => {
+    deepLinks.push(url)
+    services.deepLinks.accept(url, 'harness')
+  })
+
+  const appPage = await appContext.newPage()
+  const senderId = `harness-page:${new URL(server.origin).port}`
+  services.senders.register(senderId)
+  await bindBridge(appPage, server.origin, senderId, services)
+
+  const unsubscribe = services.events.subscribe((channel, payload) => {
+    void appPage
+      .evaluate(
+        ([name, data]) => {
+          const target = globalThis as unknown as {
+            __mpathHarnessDispatch?: (channel: string, payload: unknown) => void
+          }
+          target.__mpathHarnessDispatch?.(name, data)
+        },
+        [channel, payload] as const,
+      )
+      .catch(() => undefined)
+  })
+
+  await services.start()
+  await appPage.goto(`${server.origin}/index.html`)
+  services.deepLinks.markReady()
+
+  return {
+    appPage,
+    browserPage,
+    services,
+    deepLinks,
+    logEntries,
+    async reload() {
+      await appPage.reload()
+    },
+    async close() {
+      unsubscribe()
+      services.dispose()
+      await appContext.close().catch(() => undefined)
+      await personContext.close().catch(() => undefined)
+      await server.close()
+
+      if (ownsBrowser) {
+        await browser.close()
+      }
+    },
+  }
+}
+
+async function bindBridge(
+  page: Page,
+  origin: string,
+  senderId: string,
+  services: Services,
+): Promise<void> {
+  // Only the harness page's own top frame is the trusted sender, as only our own windows are
+  // in the app: any other frame or origin is answered as an unknown sender.
+  const senderOf = (source: { frame: { url(): string }; page: Page }): string => {
+    const isOwnTopFrame =
+      source.page === page &&
+      source.frame === page.mainFrame() &&
+      new URL(source.frame.url()).origin === origin
+
+    return isOwnTopFrame ? senderId : 'untrusted'
+  }
+
+  await page.exposeBinding('__mpathHarnessInvoke', (source, channel: unknown, request: unknown) =>
+    services.ipc.invoke({ channel, request, senderId: senderOf(source) }),
+  )
+  await page.exposeBinding('__mpathHarnessSend', (source, channel: unknown, payload: unknown) => {
+    services.ipc.send({ channel, payload, senderId: senderOf(source) })
+  })
+  await page.addInitScript({ content: await bundleHarnessBridge() })
+}
+
+function watchDeepLinks(context: BrowserContext, onLink: (url: string) => void): void {
+  // Chromium never commits a navigation to an unknown scheme, but it does report the request:
+  // that is the moment the OS would hand the URL to the registered app.
+  context.on('request', (request) => {
+    const url = request.url()
+
+    if (url.startsWith('mpath:')) {
+      onLink(url)
+    }
+  })
+}

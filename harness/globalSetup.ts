@@ -1,0 +1,6 @@
+import { buildForHarness } from './buildRenderer'
+
+/** Builds the renderer once before the harness journeys run. */
+export function setup(): void {
+  buildForHarness()
+}

@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startSandbox } from '../../sandbox/start'
+import type { RunningSandbox } from '../../sandbox/start'
+import type { Task } from '../../src/shared/mpath/tasks'
+import { launchChromium } from '../chromium'
+import { launchDesktopHarness } from '../desktopHarness'
+import type { DesktopHarness } from '../desktopHarness'
+import { probeApi, probeToken } from '../testing/sandboxProbe'
+import { saveScreenshot } from '../testing/screenshots'
+import { signInAtBrowser } from '../testing/signInAtBrowser'
+
+const BEN = { email: 'ben@example.test', password: 'sandbox-ben' }
+
+describe('journey 1: first run, connect to the sandbox, sign in, see my work', () => {
+  let sandbox: RunningSandbox
+  let browser: Browser
+  let harness: DesktopHarness
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ authPort: 0, apiPort: 0, loopbackPort: 0 })
+    browser = await launchChromium()
+    harness = await launchDesktopHarness({ sandboxApiUrl: sandbox.ready.apiUrl, browser })
+  })
+
+  afterAll(async () => {
+    await harness?.close()
+    await browser?.close()
+    await sandbox?.close()
+  })
+
+  it('connects with "Use the local sandbox", signs Ben in through the browser, and shows his open tasks', async () => {
+    const page = harness.appPage
+
+    await page.getByRole('heading', { name: 'Connect to your organization' }).waitFor()
+    await saveScreenshot(page, 'first-run', 'connect')
+    await page.getByRole('button', { name: 'Use the local sandbox' }).click()
+    await expect.poll(() => page.getByLabel('Client ID').inputValue()).not.toBe('')
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+
+    await page.getByRole('button', { name: 'Sign in with your browser' }).click()
+    await page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor()
+    await saveScreenshot(page, 'first-run', 'signing-in')
+    await signInAtBrowser(harness.browserPage, BEN)
+
+    await page.getByRole('heading', { name: 'My work' }).waitFor({ timeout: 30_000 })
+    await expect.poll(() => harness.deepLinks.length).toBe(1)
+
+    // The truth, asked of the sandbox directly: Ben's open tasks.
+    const token = await probeToken(sandbox, BEN.email, BEN.password)
+    const me = await probeApi<{ user: { managerOSPersonId: string } }>(
+      sandbox,
+      token,
+      '/api/user/current',
+    )
+    const open = await probeApi<{ tasks: Task[] }>(
+      sandbox,
+      token,
+      `/api/tasks?assigneeId=${me.user.managerOSPersonId}&status=todo,doing,blocked&limit=1000`,
+    )
+    const expected = open.tasks.map((task) => task.title).sort()
+
+    expect(expected.length).toBeGreaterThan(0)
+    await expect
+      .poll(async () => (await page.locator('.work-group .item-title').allInnerTexts()).sort(), {
+        timeout: 20_000,
+      })
+      .toEqual(expected)
+    await saveScreenshot(page, 'first-run', 'my-work')
+  })
+})

@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+/** Where journeys leave their screenshots (kept by CI as artifacts). */
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../artifacts/screenshots')
+
+/** Saves a screenshot of the app page as `<journey>-<view>-<scheme>.png`. */
+export async function saveScreenshot(page: Page, journey: string, view: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const scheme = await page.evaluate(() =>
+    (globalThis as unknown as { matchMedia(query: string): { matches: boolean } }).matchMedia(
+      '(prefers-color-scheme: dark)',
+    ).matches
+      ? 'dark'
+      : 'light',
+  )
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${journey}-${view}-${scheme}.png`) })
+}
