@@ -103,7 +103,7 @@ export async function launchDesktopHarness(
       appVersion: '0.0.0-harness',
       platform: process.platform,
       sandboxApiUrl: options.sandboxApiUrl,
-      ...(options.connectSandboxAtStart ? { connectSandboxAtStart: true } : {}),
+      connectSandboxAtStart: options.connectSandboxAtStart ?? false,
     },
   })
 

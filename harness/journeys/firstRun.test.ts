@@ -62,10 +62,12 @@ describe('journey 1: first run, connect to the sandbox, sign in, see my work', (
     const expected = open.tasks.map((task) => task.title).sort()
 
     expect(expected.length).toBeGreaterThan(0)
+    const shownTasks = page
+      .getByRole('region', { name: /^(Overdue|Today|Upcoming)\b/ })
+      .locator('.item-title')
+
     await expect
-      .poll(async () => (await page.locator('.work-group .item-title').allInnerTexts()).sort(), {
-        timeout: 20_000,
-      })
+      .poll(async () => (await shownTasks.allInnerTexts()).sort(), { timeout: 20_000 })
       .toEqual(expected)
     await saveScreenshot(page, 'first-run', 'my-work')
   })

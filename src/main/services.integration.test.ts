@@ -194,6 +194,7 @@ describe('createServices against the sandbox', () => {
       appVersion: '0.0.0-test',
       platform: 'linux',
       sandboxApiUrl: sandbox.ready.apiUrl,
+      connectSandboxAtStart: true,
     },
     isReady: () => true,
     timeZone: () => 'UTC',

@@ -35,8 +35,10 @@ export interface ServiceEnvironment {
   platform: string
   /** A JSON connection profile to use when none is saved (development, tests). */
   profileFile?: string
-  /** A local sandbox to propose a profile from when none is saved. */
+  /** A local sandbox that "Use the local sandbox" reads its profile from. */
   sandboxApiUrl?: string
+  /** Connect to that sandbox at start when no profile is saved (development only). */
+  connectSandboxAtStart?: boolean
 }
 
 /** Everything the services take from the outside world. */
@@ -106,7 +108,11 @@ export function createServices(ports: ServicePorts): Services {
     vault,
     fetch: ports.fetch,
     logger,
-    sources: { profileFile: ports.env.profileFile, sandboxApiUrl: ports.env.sandboxApiUrl },
+    sources: {
+      profileFile: ports.env.profileFile,
+      sandboxApiUrl: ports.env.sandboxApiUrl,
+      connectSandboxAtStart: ports.env.connectSandboxAtStart,
+    },
   })
   const session = createSession({
     vault,

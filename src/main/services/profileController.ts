@@ -24,8 +24,10 @@ export const CLIENT_SECRET_NAME = 'client-secret'
 export interface ProfileSources {
   /** A JSON profile file (development and tests). */
   profileFile?: string
-  /** A local sandbox whose `sandbox.json` proposes a profile (`npm start`, the preview). */
+  /** A local sandbox whose `sandbox.json` "Use the local sandbox" reads. */
   sandboxApiUrl?: string
+  /** Connect to that sandbox at start when no profile is saved (`npm start`, the preview). */
+  connectSandboxAtStart?: boolean
 }
 
 /** The connection profile of the app: loaded at start, saved and forgotten by the person. */
@@ -135,7 +137,7 @@ export function createProfileController(options: {
           return
         }
 
-        if (options.sources.sandboxApiUrl !== undefined) {
+        if (options.sources.sandboxApiUrl !== undefined && options.sources.connectSandboxAtStart) {
           const proposed = await loadSandboxProfile(options.sources.sandboxApiUrl, options.fetch)
           current = { profile: proposed, source: 'sandbox' }
         }

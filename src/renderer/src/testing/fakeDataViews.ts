@@ -8,12 +8,13 @@ import { FIXTURE_INITIATIVES, FIXTURE_NOW, FIXTURE_PEOPLE } from './fixtures'
  */
 export const INITIATIVES_WITH_PROGRESS: Initiative[] = FIXTURE_INITIATIVES.map(
   (initiative, index) => {
-    const [done, total] = [
+    const progress: [number, number][] = [
       [3, 4],
       [1, 5],
       [0, 0],
       [6, 6],
-    ][index] ?? [0, 0]
+    ]
+    const [done, total] = progress[index] ?? [0, 0]
 
     return {
       ...initiative,

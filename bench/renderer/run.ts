@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+
+import { serveStatic } from '../../harness/staticServer'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+const SYNTHETIC_MPATH = join(import.meta.dirname, 'syntheticMpath.js')
+const CHROMIUM = process.env.MPATH_CHROMIUM ?? '/usr/bin/chromium'
+const SIZES = [1_000, 10_000, 100_000]
+const RUNS_PER_SIZE = 5
+const SEARCH_TEXT = 'review'
+const SCROLL_FRAMES = 240
+const SCROLL_STEP_PX = 600
+/** Targets: first rows at 100k within 1.5× of 1k; first-load JavaScript within 150 kB gzipped. */
+const MAX_SCALING = 1.5
+const MAX_FIRST_LOAD_BYTES = 150_000
+const LONG_FRAME_MS = 50
+
+interface SizeResult {
+  size: number
+  firstRowsMs: number
+  keystrokeMedianMs: number
+  keystrokeWorstMs: number
+  scrollFrames: number
+  framesOver50: number
+  worstFrameMs: number
+  longTasks: number
+}
+
+interface Check {
+  name: string
+  measured: string
+  target: string
+  passed: boolean
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right)
+
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+function buildRenderer(): void {
+  console.log('Building the renderer (npx electron-vite build) …')
+  execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+/** The JavaScript the window loads before it can draw: the entry script and its preloads. */
+function firstLoadBytes(): { files: string[]; gzipped: number } {
+  const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')
+  const sources = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((match) => match[1] ?? '')
+
+  if (sources.length === 0) {
+    throw new Error('out/renderer/index.html names no module script.')
+  }
+
+  const gzipped = sources.reduce(
+    (sum, source) => sum + gzipSync(readFileSync(join(RENDERER_DIR, source))).length,
+    0,
+  )
+
+  return { files: sources, gzipped }
+}
+
+async function openApp(browser: Browser, origin: string, size: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  await page.addInitScript(`globalThis.__BENCH_CONFIG__ = { taskCount: ${size} }`)
+  await page.addInitScript({ path: SYNTHETIC_MPATH })
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`))
+  await page.goto(origin)
+  await page.getByRole('button', { name: 'Tasks', exact: true }).waitFor()
+
+  return page
+}
+
+async function measureSize(browser: Browser, origin: string, size: number): Promise<SizeResult> {
+  const firstRows: number[] = []
+  let page: Page | undefined
+
+  for (let run = 0; run < RUNS_PER_SIZE; run++) {
+    await page?.context().close()
+    page = await openApp(browser, origin, size)
+    firstRows.push(await page.evaluate<number>('globalThis.__bench.timeToFirstRows()'))
+  }
+
+  if (!page) {
+    throw new Error('No page was opened.')
+  }
+
+  // Keystrokes: type, then delete, one key at a time, waiting for each update to show.
+  await page.evaluate('globalThis.__bench.watchKeystrokes()')
+  await page.getByRole('searchbox', { name: 'Search' }).focus()
+  const keys = [...SEARCH_TEXT, ...Array.from(SEARCH_TEXT, () => 'Backspace')]
+
+  for (const key of keys) {
+    await page.keyboard.press(key)
+    await page.waitForFunction('globalThis.__bench.keystroke.pendingSince === null', undefined, {
+      timeout: 10_000,
+    })
+  }
+
+  await page.waitForFunction(
+    `globalThis.__bench.keystroke.latencies.length >= ${keys.length}`,
+    undefined,
+    { timeout: 10_000 },
+  )
+  const latencies = await page.evaluate<number[]>('globalThis.__bench.keystroke.latencies')
+
+  const scroll = await page.evaluate<{
+    frames: number
+    over50: number
+    worst: number
+    longTasks: number
+  }>(`globalThis.__bench.scroll(${SCROLL_FRAMES}, ${SCROLL_STEP_PX})`)
+  const unknown = await page.evaluate<string[]>('globalThis.__bench.unknownCalls')
+
+  if (unknown.length > 0) {
+    console.log(`  note: unanswered bridge calls: ${[...new Set(unknown)].join(', ')}`)
+  }
+
+  await page.context().close()
+
+  return {
+    size,
+    firstRowsMs: median(firstRows),
+    keystrokeMedianMs: median(latencies),
+    keystrokeWorstMs: Math.max(...latencies),
+    scrollFrames: scroll.frames,
+    framesOver50: scroll.over50,
+    worstFrameMs: scroll.worst,
+    longTasks: scroll.longTasks,
+  }
+}
+
+function printTable(results: SizeResult[]): void {
+  const rows = results.map((result) => ({
+    tasks: result.size.toLocaleString('en'),
+    'first rows (ms, median)': result.firstRowsMs.toFixed(1),
+    'keystroke (ms, median)': result.keystrokeMedianMs.toFixed(1),
+    'keystroke (ms, worst)': result.keystrokeWorstMs.toFixed(1),
+    [`frames > ${LONG_FRAME_MS} ms / scrolled`]: `${result.framesOver50} / ${result.scrollFrames}`,
+    'worst frame (ms)': result.worstFrameMs.toFixed(1),
+    'long tasks': result.longTasks,
+  }))
+  console.table(rows)
+}
+
+function checksFor(results: SizeResult[], firstLoad: number): Check[] {
+  const small = results.find((result) => result.size === SIZES[0])
+  const large = results.find((result) => result.size === SIZES[SIZES.length - 1])
+  const ratio = small && large ? large.firstRowsMs / small.firstRowsMs : Number.NaN
+
+  return [
+    {
+      name: 'first rows, 100,000 vs 1,000 tasks',
+      measured: `${ratio.toFixed(2)}×`,
+      target: `≤ ${MAX_SCALING}×`,
+      passed: ratio <= MAX_SCALING,
+    },
+    {
+      name: 'first-load JavaScript, gzipped',
+      measured: `${(firstLoad / 1000).toFixed(1)} kB`,
+      target: `≤ ${MAX_FIRST_LOAD_BYTES / 1000} kB`,
+      passed: firstLoad <= MAX_FIRST_LOAD_BYTES,
+    },
+    {
+      name: 'frames over 50 ms while scrolling 100,000 tasks',
+      measured: String(large?.framesOver50 ?? Number.NaN),
+      target: '0',
+      passed: large?.framesOver50 === 0,
+    },
+  ]
+}
+
+async function main(): Promise<number> {
+  const skipBuild = process.argv.includes('--skip-build')
+
+  if (!existsSync(CHROMIUM)) {
+    console.error(
+      `FAIL: Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium) or set ` +
+        'MPATH_CHROMIUM to its path.',
+    )
+
+    return 2
+  }
+
+  if (!skipBuild) {
+    buildRenderer()
+  }
+
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.error('FAIL: out/renderer/index.html is missing; run without --skip-build.')
+
+    return 2
+  }
+
+  const firstLoad = firstLoadBytes()
+  console.log(`First-load JavaScript: ${firstLoad.files.join(', ')}`)
+  const server = await serveStatic(RENDERER_DIR)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  })
+
+  try {
+    const results: SizeResult[] = []
+
+    for (const size of SIZES) {
+      console.log(`Measuring ${size.toLocaleString('en')} tasks …`)
+      results.push(await measureSize(browser, server.origin, size))
+    }
+
+    printTable(results)
+    const checks = checksFor(results, firstLoad.gzipped)
+
+    for (const check of checks) {
+      console.log(
+        `${check.passed ? 'PASS' : 'FAIL'}  ${check.name}: ${check.measured} (target ${check.target})`,
+      )
+    }
+
+    return checks.every((check) => check.passed) ? 0 : 1
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error('FAIL: the renderer benchmark could not run.')
+    console.error(error)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,200 @@
+/** When a demo task is due: days from today at an hour, or minutes from now (today). */
+export type Due = { days: number; hour: number } | { laterTodayMinutes: number } | null
+
+/** Hand-written tasks for the demo accounts; initiative is an index into the seeded list. */
+export interface DemoTask {
+  title: string
+  status: string
+  priority: number
+  due: Due
+  assignee: 'ada' | 'ben' | null
+  creator: 'ada' | 'ben' | 'supportLead'
+  initiative: number | null
+  /** Attach to the first objective of the initiative and leave `initiativeId` empty. */
+  isObjectiveOnly?: boolean
+}
+
+/** Ben's and Ada's overdue, due-today and standalone tasks, and one unassigned task. */
+export const DEMO_TASKS: readonly DemoTask[] = [
+  {
+    title: 'Review on-call handover notes',
+    status: 'todo',
+    priority: 2,
+    due: { days: -3, hour: 17 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: 0,
+  },
+  {
+    title: 'Fix flaky deploy pipeline step',
+    status: 'doing',
+    priority: 1,
+    due: { days: -1, hour: 12 },
+    assignee: 'ben',
+    creator: 'ada',
+    initiative: 0,
+  },
+  {
+    title: 'Send capacity estimates to Ada',
+    status: 'blocked',
+    priority: 2,
+    due: { days: -5, hour: 17 },
+    assignee: 'ben',
+    creator: 'ada',
+    initiative: 9,
+  },
+  {
+    title: 'Prepare the sprint demo',
+    status: 'todo',
+    priority: 1,
+    due: { laterTodayMinutes: 45 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: 0,
+  },
+  {
+    title: 'Approve the database migration plan',
+    status: 'todo',
+    priority: 2,
+    due: { laterTodayMinutes: 240 },
+    assignee: 'ben',
+    creator: 'ada',
+    initiative: 9,
+  },
+  {
+    title: 'Write up one-on-one follow-ups',
+    status: 'todo',
+    priority: 3,
+    due: { laterTodayMinutes: 180 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: null,
+  },
+  {
+    title: 'Renew the conference badge',
+    status: 'todo',
+    priority: 4,
+    due: { days: 2, hour: 12 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: null,
+  },
+  {
+    title: 'Draft a blog post on incident reviews',
+    status: 'doing',
+    priority: 3,
+    due: { days: 6, hour: 17 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: null,
+  },
+  {
+    title: 'Tidy personal notes',
+    status: 'todo',
+    priority: 5,
+    due: null,
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: null,
+  },
+  {
+    title: 'Read the leadership offsite pre-read',
+    status: 'todo',
+    priority: 2,
+    due: { days: 1, hour: 9 },
+    assignee: 'ben',
+    creator: 'ada',
+    initiative: null,
+  },
+  {
+    title: 'Upgrade the staging cluster',
+    status: 'todo',
+    priority: 2,
+    due: { days: 3, hour: 17 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: 0,
+  },
+  {
+    title: 'Rotate database credentials',
+    status: 'done',
+    priority: 1,
+    due: { days: -2, hour: 17 },
+    assignee: 'ben',
+    creator: 'ben',
+    initiative: 0,
+  },
+  {
+    title: 'Pair on alert tuning',
+    status: 'todo',
+    priority: 3,
+    due: { days: 1, hour: 11 },
+    assignee: 'ben',
+    creator: 'ada',
+    initiative: 0,
+    isObjectiveOnly: true,
+  },
+  {
+    title: 'Sign off the engineering budget',
+    status: 'todo',
+    priority: 1,
+    due: { days: -2, hour: 17 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: 9,
+  },
+  {
+    title: 'Review the hiring pipeline',
+    status: 'doing',
+    priority: 2,
+    due: { days: -1, hour: 12 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: 7,
+  },
+  {
+    title: 'Approve the SSO launch checklist',
+    status: 'todo',
+    priority: 1,
+    due: { laterTodayMinutes: 120 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: 5,
+  },
+  {
+    title: 'Prepare board update slides',
+    status: 'todo',
+    priority: 2,
+    due: { laterTodayMinutes: 300 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: null,
+  },
+  {
+    title: 'Reply to the accessibility auditor',
+    status: 'todo',
+    priority: 3,
+    due: { days: 4, hour: 12 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: 11,
+  },
+  {
+    title: 'Plan the engineering offsite',
+    status: 'doing',
+    priority: 3,
+    due: { days: 14, hour: 17 },
+    assignee: 'ada',
+    creator: 'ada',
+    initiative: null,
+  },
+  {
+    title: 'Triage new support escalations',
+    status: 'todo',
+    priority: 2,
+    due: { days: 0, hour: 17 },
+    assignee: null,
+    creator: 'supportLead',
+    initiative: 6,
+  },
+]
