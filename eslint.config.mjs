@@ -43,7 +43,14 @@ const restrict = (paths, patterns = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'artifacts/**', 'test-results/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'artifacts/**',
+      'test-results/**',
+      '.harness-build/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

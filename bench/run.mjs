@@ -12,7 +12,7 @@ const available = readdirSync(here, { withFileTypes: true })
   .map((entry) => entry.name)
 
 if (!name || !available.includes(name)) {
-  console.error(`Usage: npm run bench -- <${available.join('|')}> [options]`)
+  process.stderr.write(`Usage: npm run bench -- <${available.join('|')}> [options]\n`)
   process.exit(2)
 }
 

@@ -80,7 +80,8 @@ export async function launchDesktopHarness(
     ? fileKeyValueStore(options.dataDir)
     : memoryKeyValueStore()
 
-  let browserPage: Page | undefined
+  const personContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  const browserPage = await personContext.newPage()
   const deepLinks: string[] = []
 
   const services = createServices({
@@ -94,7 +95,7 @@ export async function launchDesktopHarness(
       async openExternal(url) {
         // The person's browser opens the page; navigation errors (an mpath:// redirect at the
         // end) are expected and are not the opener's concern.
-        void browserPage?.goto(url).catch(() => undefined)
+        void browserPage.goto(url).catch(() => undefined)
       },
     },
     env: {
@@ -108,8 +109,6 @@ export async function launchDesktopHarness(
   })
 
   const appContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
-  const personContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
-  browserPage = await personContext.newPage()
   watchDeepLinks(personContext, (url) => {
     deepLinks.push(url)
     services.deepLinks.accept(url, 'harness')

@@ -7,8 +7,10 @@ import { startSandbox, type RunningSandbox } from './start'
 let sandbox: RunningSandbox
 let config: oauth.Configuration
 
-const FULL_SCOPE =
-  'openid profile email offline_access read:people read:tasks write:tasks read:initiatives read:meetings'
+const FULL_SCOPE = [
+  'openid profile email offline_access',
+  'read:people read:tasks write:tasks read:initiatives read:meetings',
+].join(' ')
 
 /** Signs Ben in through the sandbox's pages with the public client and PKCE. */
 async function signInAsBen(scope = FULL_SCOPE) {

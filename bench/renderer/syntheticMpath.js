@@ -1,3 +1,4 @@
+/* global document, requestAnimationFrame, MutationObserver */
 // A stand-in for main, injected into the page before the renderer's scripts: it answers every
 // `window.mpath` request the Tasks view makes from N generated tasks, filtering, sorting and
 // windowing them in the page the way main's cache does. It also installs the in-page probes
@@ -100,6 +101,11 @@
 
     if (cached) {
       return cached
+    }
+
+    // Like main's cache, the unfiltered default order is ready without another pass.
+    if (Object.keys(filters).length === 0) {
+      return defaultOrder
     }
 
     const search = (filters.search ?? '').trim().toLowerCase()
@@ -306,6 +312,22 @@
           void nextFrame().then(() => state.latencies.push(performance.now() - since))
         }
       }).observe(area, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] })
+    },
+    /** Resolves once `expected` keystrokes have been timed (or rejects after 10 s). */
+    keystrokesTimed: async (expected) => {
+      const start = performance.now()
+
+      while (bench.keystroke.latencies.length < expected) {
+        if (performance.now() - start > 10_000) {
+          throw new Error(
+            `Only ${bench.keystroke.latencies.length} of ${expected} keystrokes updated the list.`,
+          )
+        }
+
+        await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+
+      return bench.keystroke.latencies.length
     },
     /** Scrolls the list for `frames` animation frames and reports the slow ones. */
     scroll: async (frames, step) => {

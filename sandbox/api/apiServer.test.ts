@@ -164,7 +164,7 @@ describe('/api/teams', () => {
 })
 
 describe('/api/tasks', () => {
-  it('lists list-item shaped tasks in the default order: workflow status, then due date', async () => {
+  it('lists list-item tasks in the default order: workflow status, then due date', async () => {
     const { status, json } = await api.request('/api/tasks', { token: ben })
 
     expect(status).toBe(200)
@@ -209,7 +209,7 @@ describe('/api/tasks', () => {
     ).toEqual(new Set([null, benPersonId]))
   })
 
-  it('treats assigneeId=all as an id in the rows but not in the count (the real quirk)', async () => {
+  it('treats assigneeId=all as an id in the rows but not in the count', async () => {
     const { json } = await api.request('/api/tasks?assigneeId=all', { token: ben })
 
     expect(json.tasks).toEqual([])
@@ -236,7 +236,7 @@ describe('/api/tasks', () => {
     expect(zero.json.pagination.totalPages).toBeNull()
   })
 
-  it('shows standalone tasks to their creator only, even hiding them from the assignee', async () => {
+  it('shows standalone tasks to their creator only, not even to the assignee', async () => {
     const search = (token: string, title: string) =>
       api.request(`/api/tasks?search=${encodeURIComponent(title)}`, { token })
 
@@ -319,6 +319,22 @@ describe('/api/initiatives', () => {
     expect(owned.json.initiatives).toHaveLength(4)
     expect(rags).toEqual([...rags].sort((left, right) => left - right))
   })
+  it('pages, and filters initiatives without a team with the no-team sentinel', async () => {
+    const second = await api.request('/api/initiatives?limit=5&page=2', { token: ben })
+    const teamless = await api.request('/api/initiatives?teamId=no-team', { token: ben })
+
+    expect(second.json.pagination).toEqual({
+      page: 2,
+      limit: 5,
+      totalCount: 12,
+      totalPages: 3,
+      hasNextPage: true,
+      hasPreviousPage: true,
+    })
+    expect(
+      teamless.json.initiatives.map((initiative: { team: unknown }) => initiative.team),
+    ).toEqual([null])
+  })
 })
 
 describe('/api/oneonones', () => {
@@ -339,6 +355,31 @@ describe('/api/oneonones', () => {
       email: expect.any(String),
       user: expect.anything(),
     })
+  })
+
+  it('pages with hasNextPage, filters by date and sorts by report name', async () => {
+    const first = await api.request('/api/oneonones', { token: ben })
+    const second = await api.request('/api/oneonones?page=2', { token: ben })
+    const from = new Date().toISOString()
+    const upcoming = await api.request(`/api/oneonones?scheduledFrom=${from}&limit=100`, {
+      token: ben,
+    })
+    const byReport = await api.request('/api/oneonones?sort=report:desc&limit=100', { token: ben })
+    const reports = byReport.json.oneonones.map(
+      (item: { report: { name: string } }) => item.report.name,
+    )
+
+    expect(first.json.pagination).toMatchObject({ page: 1, limit: 20, hasPreviousPage: false })
+    expect(first.json.pagination.totalCount).toBeGreaterThan(20)
+    expect(second.json.pagination).toMatchObject({
+      page: 2,
+      hasNextPage: false,
+      hasPreviousPage: true,
+    })
+    expect(
+      upcoming.json.oneonones.every((item: { scheduledAt: string }) => item.scheduledAt >= from),
+    ).toBe(true)
+    expect(reports).toEqual([...reports].sort((left, right) => right.localeCompare(left)))
   })
 
   it('answers 403 to an account with no linked person', async () => {

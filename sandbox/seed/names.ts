@@ -262,7 +262,7 @@ export const TASK_DESCRIPTIONS = [
 
 export const ONE_ON_ONE_NOTES = [
   '## Wins\n- Shipped the milestone on time\n\n## Blockers\n- Waiting on review from another team',
-  '## Growth\n- Wants to lead the next design review\n\n## Actions\n- Share the leadership reading list',
+  '## Growth\n- Wants to lead the next design review\n\n## Actions\n- Share the reading list',
   '## Wellbeing\n- Busy month, plans a long weekend\n\n## Actions\n- Move the planning meeting',
   '## Feedback\n- Great incident write-up\n- Keep updates in the channel, not in DMs',
   null,

@@ -61,7 +61,7 @@ describe('buildSeed', () => {
     )
   })
 
-  it('gives Ben overdue and due-today work, standalone tasks of his own, and leaves some unassigned', () => {
+  it('gives Ben overdue, due-today and standalone work; leaves some unassigned', () => {
     const ben = userOf('ben@example.test')
     const open = tasks.filter(
       (task) =>

@@ -118,7 +118,8 @@ async function findOrCreateUser(
 
   const email = identity.email.toLowerCase()
   const byEmail = await db.query<UserRecord>(
-    'update app_user set clerk_user_id = $1, updated_at = now() where lower(email) = $2 returning id, email, name, person_id',
+    `update app_user set clerk_user_id = $1, updated_at = now() where lower(email) = $2
+     returning id, email, name, person_id`,
     [identity.clerkUserId, email],
   )
 

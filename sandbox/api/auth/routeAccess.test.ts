@@ -73,7 +73,7 @@ describe('default mode (the published guide)', () => {
     expect((await api.request('/api/task-reminders/due-now', { token })).status).toBe(403)
   })
 
-  it('lets search and permissions through with any read scope, and refuses them with none', async () => {
+  it('lets search and permissions through with any read scope, refusing none', async () => {
     const none = api.tokenFor('ben', 'openid profile email write:tasks')
     const some = api.tokenFor('ben', 'openid read:meetings')
 

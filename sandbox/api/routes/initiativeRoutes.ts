@@ -77,7 +77,8 @@ export function createInitiativeRoutes(context: RouteContext): ApiRoute[] {
 
           if (ownerId) {
             conditions.push(
-              `exists (select 1 from initiative_owner o where o.initiative_id = i.id and o.person_id = ${params.add(ownerId)})`,
+              `exists (select 1 from initiative_owner o
+                        where o.initiative_id = i.id and o.person_id = ${params.add(ownerId)})`,
             )
           }
 
@@ -103,7 +104,8 @@ export function createInitiativeRoutes(context: RouteContext): ApiRoute[] {
             conditions.push(`i.target_date <= ${params.add(dateTo)}`)
           }
 
-          const from = `from initiative i left join team tm on tm.id = i.team_id ${whereClause(conditions)}`
+          const from = `from initiative i left join team tm on tm.id = i.team_id
+            ${whereClause(conditions)}`
           const count = await db.query<{ count: number }>(
             `select count(*)::int as count ${from}`,
             params.values,
@@ -112,27 +114,33 @@ export function createInitiativeRoutes(context: RouteContext): ApiRoute[] {
             `select i.id, i.title, i.summary, i.outcome, i.status, i.rag, i.confidence, i.priority,
                     i.start_date as "startDate", i.target_date as "targetDate",
                     i.created_at as "createdAt", i.updated_at as "updatedAt",
-                    i.team_id as "teamId", tm.name as "teamName", i.organization_id as "organizationId",
+                    i.team_id as "teamId", tm.name as "teamName",
+                    i.organization_id as "organizationId",
                     (select count(*)::int from task t where t.initiative_id = i.id) as "taskCount",
-                    (select count(*)::int from task t where t.initiative_id = i.id and t.status = 'done') as "doneCount"
+                    (select count(*)::int from task t
+                      where t.initiative_id = i.id and t.status = 'done') as "doneCount"
              ${from} ${readSort(url, INITIATIVE_SORT, 'i.updated_at desc')}
              limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
             params.values,
           )
           const ids = rows.rows.map((row) => row.id)
           const objectives = await db.query<{ initiativeId: string }>(
-            `select id, initiative_id as "initiativeId", title, key_result as "keyResult", sort_index as "sortIndex"
-               from objective where initiative_id = any($1::text[]) order by sort_index asc, id asc`,
+            `select id, initiative_id as "initiativeId", title, key_result as "keyResult",
+                    sort_index as "sortIndex"
+               from objective where initiative_id = any($1::text[])
+              order by sort_index asc, id asc`,
             [ids],
           )
           const owners = await db.query<
             Record<string, unknown> & { initiativeId: string; personId: string }
           >(
             `select o.initiative_id as "initiativeId", o.person_id as "personId", o.role,
-                    p.id, p.email, p.name, p.role as "personRole", p.status, p.birthday, p.avatar,
-                    p.employee_type as "employeeType", p.organization_id as "organizationId",
-                    p.team_id as "teamId", p.manager_id as "managerId", p.job_role_id as "jobRoleId",
-                    p.started_at as "startedAt", p.created_at as "createdAt", p.updated_at as "updatedAt"
+                    p.id, p.email, p.name, p.role as "personRole", p.status, p.birthday,
+                    p.avatar, p.employee_type as "employeeType",
+                    p.organization_id as "organizationId", p.team_id as "teamId",
+                    p.manager_id as "managerId", p.job_role_id as "jobRoleId",
+                    p.started_at as "startedAt", p.created_at as "createdAt",
+                    p.updated_at as "updatedAt"
                from initiative_owner o join person p on p.id = o.person_id
               where o.initiative_id = any($1::text[]) order by o.initiative_id, p.name`,
             [ids],

@@ -81,7 +81,9 @@ export function createOneOnOneRoutes(context: RouteContext): ApiRoute[] {
             conditions.push(`o.scheduled_at <= ${params.add(to)}`)
           }
 
-          const source = `from one_on_one o join person m on m.id = o.manager_id join person r on r.id = o.report_id
+          const source = `from one_on_one o
+            join person m on m.id = o.manager_id
+            join person r on r.id = o.report_id
             ${whereClause(conditions)}`
           const count = await db.query<{ count: number }>(
             `select count(*)::int as count ${source}`,

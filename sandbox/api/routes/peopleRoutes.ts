@@ -19,7 +19,8 @@ const PEOPLE_SORT: SortColumns = {
   team: (direction) => `t.name ${direction} nulls last`,
   manager: (direction) => `m.name ${direction} nulls last`,
   status: (direction) =>
-    `case p.status when 'active' then 0 when 'inactive' then 1 when 'on_leave' then 2 when 'terminated' then 3 else 4 end ${direction}`,
+    `case p.status when 'active' then 0 when 'inactive' then 1 when 'on_leave' then 2
+       when 'terminated' then 3 else 4 end ${direction}`,
   createdat: (direction) => `p.created_at ${direction}`,
   created_at: (direction) => `p.created_at ${direction}`,
 }
@@ -164,7 +165,8 @@ export function createPeopleRoutes(context: RouteContext): ApiRoute[] {
           conditions.push(
             ...sentinelCondition(params, 't.parent_id', readSingle(url, 'parentId'), 'no-parent'),
           )
-          const from = `from team t left join team parent on parent.id = t.parent_id ${whereClause(conditions)}`
+          const from = `from team t left join team parent on parent.id = t.parent_id
+            ${whereClause(conditions)}`
           const count = await db.query<{ count: number }>(
             `select count(*)::int as count ${from}`,
             params.values,
@@ -174,7 +176,8 @@ export function createPeopleRoutes(context: RouteContext): ApiRoute[] {
                     t.organization_id as "organizationId", t.created_at as "createdAt",
                     t.updated_at as "updatedAt", parent.name as "parentName",
                     (select count(*)::int from person p where p.team_id = t.id) as "peopleCount",
-                    (select count(*)::int from initiative i where i.team_id = t.id) as "initiativeCount"
+                    (select count(*)::int from initiative i
+                      where i.team_id = t.id) as "initiativeCount"
              ${from} ${readSort(url, TEAM_SORT, 't.name asc')}
              limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
             params.values,

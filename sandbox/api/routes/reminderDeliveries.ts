@@ -62,7 +62,8 @@ export async function syncDeliveries(
         now.getTime(),
       )
       await transaction.query(
-        `insert into task_reminder_delivery (id, task_id, user_id, task_due_date, remind_at, status, created_at)
+        `insert into task_reminder_delivery
+             (id, task_id, user_id, task_due_date, remind_at, status, created_at)
          values ($1, $2, $3, $4, $5, 'PENDING', $6)`,
         [newId(), candidate.id, caller.userId, candidate.due_date, new Date(remindAt), now],
       )

@@ -59,7 +59,8 @@ export function createSearchRoutes(context: RouteContext): ApiRoute[] {
 
     if (caller.canRead('people')) {
       const rows = await db.query<{ id: string; name: string }>(
-        `select id, name from person where organization_id = $1 and name ilike $2 order by name, id limit 6`,
+        `select id, name from person where organization_id = $1 and name ilike $2
+          order by name, id limit 6`,
         [caller.organizationId, like],
       )
       results.push(
@@ -75,7 +76,9 @@ export function createSearchRoutes(context: RouteContext): ApiRoute[] {
         report: string
       }>(
         `select o.id, o.scheduled_at, m.name as manager, r.name as report
-           from one_on_one o join person m on m.id = o.manager_id join person r on r.id = o.report_id
+           from one_on_one o
+           join person m on m.id = o.manager_id
+           join person r on r.id = o.report_id
           where (o.manager_id = $1 or o.report_id = $1)
             and (o.notes ilike $2 or m.name ilike $2 or r.name ilike $2)
           order by o.scheduled_at desc nulls last, o.id limit 6`,

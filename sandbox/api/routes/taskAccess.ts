@@ -12,10 +12,9 @@ export function taskVisibility(params: SqlParams, caller: Caller, alias = 't'): 
   const organization = params.add(caller.organizationId)
   const user = params.add(caller.userId)
 
-  return `(${alias}.initiative_id in (select id from initiative where organization_id = ${organization})
-    or ${alias}.objective_id in (select o.id from objective o join initiative i on i.id = o.initiative_id
-                                 where i.organization_id = ${organization})
-    or (${alias}.created_by_id = ${user} and ${alias}.initiative_id is null and ${alias}.objective_id is null
+  return `(${inOrganization(alias, organization)}
+    or (${alias}.created_by_id = ${user}
+        and ${alias}.initiative_id is null and ${alias}.objective_id is null
         and exists (select 1 from organization_member m
                     where m.user_id = ${user} and m.organization_id = ${organization})))`
 }
@@ -25,9 +24,16 @@ export function taskSearchVisibility(params: SqlParams, caller: Caller, alias = 
   const organization = params.add(caller.organizationId)
 
   return `(${alias}.created_by_id = ${params.add(caller.userId)}
-    or ${alias}.initiative_id in (select id from initiative where organization_id = ${organization})
-    or ${alias}.objective_id in (select o.id from objective o join initiative i on i.id = o.initiative_id
-                                 where i.organization_id = ${organization}))`
+    or ${inOrganization(alias, organization)})`
+}
+
+/** Rules (a) and (b): attached to an initiative, or an objective, of the organization. */
+function inOrganization(alias: string, organization: string): string {
+  return `${alias}.initiative_id in (select id from initiative
+                                      where organization_id = ${organization})
+    or ${alias}.objective_id in (select o.id from objective o
+                                   join initiative i on i.id = o.initiative_id
+                                  where i.organization_id = ${organization})`
 }
 
 /** The columns and joins of a task list item. */
@@ -92,7 +98,8 @@ export async function findVisibleTask(
 ): Promise<TaskItemRow | undefined> {
   const id = params.add(taskId)
   const result = await db.query<TaskItemRow>(
-    `select ${TASK_ITEM_COLUMNS} ${TASK_ITEM_FROM} where t.id = ${id} and ${taskVisibility(params, caller)}`,
+    `select ${TASK_ITEM_COLUMNS} ${TASK_ITEM_FROM}
+      where t.id = ${id} and ${taskVisibility(params, caller)}`,
     params.values,
   )
 

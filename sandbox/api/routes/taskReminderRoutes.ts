@@ -112,7 +112,8 @@ export function createTaskReminderRoutes(context: RouteContext): ApiRoute[] {
           [delivery.id],
         )
         await transaction.query(
-          `insert into task_reminder_delivery (id, task_id, user_id, task_due_date, remind_at, status, created_at)
+          `insert into task_reminder_delivery
+             (id, task_id, user_id, task_due_date, remind_at, status, created_at)
            values ($1, $2, $3, $4, $5, 'PENDING', $6)`,
           [newId(), delivery.task_id, caller.userId, delivery.task_due_date, remindAt, now],
         )

@@ -49,7 +49,8 @@ describe('the task-write extension', () => {
     })
     const listed = await api.request('/api/tasks?search=sandbox%20report', { token: ben })
     const preference = await api.db.query(
-      'select reminder_minutes_before_due as minutes from task_reminder_preference where task_id = $1',
+      `select reminder_minutes_before_due as minutes
+       from task_reminder_preference where task_id = $1`,
       [json.id],
     )
 
@@ -83,7 +84,7 @@ describe('the task-write extension', () => {
     expect(json.error).toContain(field)
   })
 
-  it('answers 400 for a body that is not JSON and for references outside the organization', async () => {
+  it('answers 400 for a body that is not JSON and for outside references', async () => {
     expect((await create('{not json')).status).toBe(400)
     expect((await create({ title: 'x', assigneeId: 'cnobody' })).json).toEqual({
       error: 'assigneeId does not name a person in your organization',
@@ -111,7 +112,7 @@ describe('the task-write extension', () => {
     expect(afterReopen).toMatchObject({ status: 'doing', completed_at: null, title: 'Reopened' })
   })
 
-  it('answers 404 for unknown and invisible tasks, 403 for visible ones Ben may not change', async () => {
+  it('answers 404 for unknown or invisible tasks, 403 for ones Ben may not change', async () => {
     const adas = await api.request('/api/tasks?search=Read%20the%20leadership', {
       token: api.tokenFor('ada'),
     })

@@ -202,7 +202,8 @@ export function createTaskWriteRoutes(context: RouteContext): ApiRoute[] {
       const status = fields.status ?? 'todo'
       await db.transaction(async (transaction) => {
         await transaction.query(
-          `insert into task (id, title, description, status, priority, due_date, completed_at, assignee_id,
+          `insert into task (id, title, description, status, priority, due_date, completed_at,
+                             assignee_id,
                              created_by_id, initiative_id, objective_id, created_at, updated_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
           [
@@ -224,7 +225,8 @@ export function createTaskWriteRoutes(context: RouteContext): ApiRoute[] {
         // As in mpath, a new task with a due date reminds its creator 5 minutes before.
         if (fields.dueDate) {
           await transaction.query(
-            `insert into task_reminder_preference (task_id, user_id, reminder_minutes_before_due) values ($1, $2, 5)`,
+            `insert into task_reminder_preference (task_id, user_id, reminder_minutes_before_due)
+             values ($1, $2, 5)`,
             [id, caller.userId],
           )
         }

@@ -7,8 +7,10 @@ import { createIndexes, openDatabase, type SandboxDatabase } from '../database'
 import { startFakeAuthority, type FakeAuthority } from './fakeAuthority'
 
 /** Every scope a full desktop sign-in asks for. */
-export const ALL_SCOPES =
-  'openid profile email offline_access read:people read:tasks write:tasks read:initiatives read:meetings'
+export const ALL_SCOPES = [
+  'openid profile email offline_access',
+  'read:people read:tasks write:tasks read:initiatives read:meetings',
+].join(' ')
 
 /** A response read once: status, headers, text and (when it parses) JSON. */
 export interface TestResponse {

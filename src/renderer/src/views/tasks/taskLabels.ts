@@ -1,5 +1,8 @@
 import type { Task, TaskStatus } from '../../../../shared/mpath/tasks'
-import { PRIORITY_LABELS, TASK_STATUSES } from '../../../../shared/mpath/tasks'
+
+// The statuses and priority names mirror src/shared/mpath/tasks.ts, which this module only
+// imports types from: that module builds schemas, and importing a value from it would put the
+// whole schema library into the window's first load.
 
 /** Task statuses in words, in workflow order. */
 export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
@@ -11,7 +14,15 @@ export const STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
 }
 
 /** Every task status, in workflow order, for filters and forms. */
-export const STATUS_CHOICES: readonly TaskStatus[] = TASK_STATUSES
+export const STATUS_CHOICES: readonly TaskStatus[] = ['todo', 'doing', 'blocked', 'done', 'dropped']
+
+const PRIORITY_LABELS: Readonly<Record<number, string>> = {
+  1: 'Critical',
+  2: 'High',
+  3: 'Medium',
+  4: 'Low',
+  5: 'Very low',
+}
 
 /** Priorities 1 (critical) to 5 (very low), for filters and forms. */
 export const PRIORITY_CHOICES: readonly number[] = [1, 2, 3, 4, 5]
