@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../src/main/platform/ports'
  * restart on the same data folder finds what the last run sealed. Written through a temporary
  * file and a rename, so a killed run never leaves half a file.
  */
-export function fileKeyValueStore(directory: string): KeyValueStore {
+export function fileKeyValueStore(directory: string): KeyValueStore & { keys(): string[] } {
   mkdirSync(directory, { recursive: true })
   const file = join(directory, 'store.json')
   const data: Record<string, unknown> = existsSync(file)
@@ -21,6 +21,7 @@ export function fileKeyValueStore(directory: string): KeyValueStore {
   }
 
   return {
+    keys: () => Object.keys(data),
     get: (key) => (key in data ? structuredClone(data[key]) : undefined),
     set(key, value) {
       data[key] = structuredClone(value)

@@ -76,11 +76,15 @@ describe('electron-builder configuration', () => {
   })
 
   it('ships only the built app, never the sandbox, harness, scripts or tests', () => {
-    expect(config.files.filter((pattern) => !pattern.startsWith('!'))).toEqual([
+    const patterns = config.files.flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : (entry.filter ?? []),
+    )
+    expect(patterns.filter((pattern) => !pattern.startsWith('!'))).toEqual([
       'out/**',
       'package.json',
     ])
-    expect(JSON.stringify(config.files)).not.toMatch(/sandbox|harness|scripts|test/)
+    expect(patterns).toContain('!node_modules/**')
+    expect(JSON.stringify(patterns)).not.toMatch(/sandbox|harness|scripts|test/)
   })
 
   it('builds dmg and zip for macOS with the hardened runtime', () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -64,8 +64,8 @@ function buildRenderer(): void {
 }
 
 /** The JavaScript the window loads before it can draw: the entry script and its preloads. */
-function firstLoadBytes(): { files: string[]; gzipped: number } {
-  const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')
+function firstLoadBytes(root: string): { files: string[]; gzipped: number } {
+  const html = readFileSync(join(root, 'index.html'), 'utf8')
   const sources = [
     ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
@@ -76,7 +76,7 @@ function firstLoadBytes(): { files: string[]; gzipped: number } {
   }
 
   const gzipped = sources.reduce(
-    (sum, source) => sum + gzipSync(readFileSync(join(RENDERER_DIR, source))).length,
+    (sum, source) => sum + gzipSync(readFileSync(join(root, source))).length,
     0,
   )
 
@@ -243,9 +243,12 @@ async function main(): Promise<number> {
     return 2
   }
 
-  const firstLoad = firstLoadBytes()
+  // Measure a copy: other builds into out/ must not change the files under the benchmark.
+  const root = mkdtempSync(join(tmpdir(), 'mpath-bench-renderer-'))
+  cpSync(RENDERER_DIR, root, { recursive: true })
+  const firstLoad = firstLoadBytes(root)
   say(`First-load JavaScript: ${firstLoad.files.join(', ')}`)
-  const server = await serveStatic(RENDERER_DIR)
+  const server = await serveStatic(root)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -292,6 +295,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close()
     await server.close()
+    rmSync(root, { recursive: true, force: true })
   }
 }
 

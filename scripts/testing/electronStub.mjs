@@ -3,7 +3,7 @@
 // MPATH_STUB_LOG when the process ends. MPATH_STUB_READY=1 lets `app.whenReady()` resolve,
 // so the whole composition runs; otherwise start-up stops at the ready gate.
 import Module from 'node:module'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -22,7 +22,9 @@ function summarize(value) {
   }
 
   try {
-    return JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === 'function' ? '[function]' : item)))
+    return JSON.parse(
+      JSON.stringify(value, (_key, item) => (typeof item === 'function' ? '[function]' : item)),
+    )
   } catch {
     return '[object]'
   }
@@ -187,6 +189,8 @@ Module._load = function load(request, parent, isMain) {
 }
 
 process.on('exit', () => {
+  rmSync(userData, { recursive: true, force: true })
+
   if (process.env.MPATH_STUB_LOG) {
     writeFileSync(process.env.MPATH_STUB_LOG, JSON.stringify(calls))
   }

@@ -440,7 +440,9 @@ describe('startApp', () => {
     const started = startApp(test.options)
     test.ready()
     await started
-    const handler = test.session.setPermissionRequestHandler.mock.calls[0]![0] as Listener
+    const handler = (
+      test.session.setPermissionRequestHandler.mock.calls[0] as unknown[]
+    )[0] as Listener
     const callback = vi.fn()
     handler({}, 'media', callback)
 

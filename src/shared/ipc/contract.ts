@@ -12,6 +12,7 @@ import type { Team } from '../mpath/teams'
 import type { AppSettings } from '../settings/appSettings'
 import { appSettingsSchema } from '../settings/appSettings'
 import type { SyncStatus } from '../sync/syncStatus'
+import type { TraySummary } from '../tray/traySummary'
 import {
   byIdSchema,
   initiativeQuerySchema,
@@ -121,10 +122,27 @@ export const INVOKE_CHANNELS = {
   'settings:update': invokeReturning<AppSettings>()(appSettingsSchema.partial()),
 
   'app:get-info': invokeReturning<AppInfo>()(NO_ARGUMENTS),
+  /**
+   * The item a link or the tray asked the window to show, if that request is recent and no
+   * window has taken it yet (a window that loads after the request asks for it once).
+   */
+  'app:take-pending-navigation': invokeReturning<NavigationRequest | null>()(NO_ARGUMENTS),
   'diagnostics:run': invokeReturning<DiagnosticsReport>()(NO_ARGUMENTS),
   /** The report as redacted text, for the person to copy. */
   'diagnostics:get-report-text': invokeReturning<string>()(NO_ARGUMENTS),
   'diagnostics:open-logs': invokeReturning<void>()(NO_ARGUMENTS),
+
+  /** My open tasks grouped overdue / today / upcoming, with the tray's words and state. */
+  'tray:get-summary': invokeReturning<TraySummary>()(NO_ARGUMENTS),
+  /** Hides the quick-view and shows the main window at that task. */
+  'tray:open-task': invokeReturning<void>()(byIdSchema),
+  /** Hides the quick-view and shows the main window. */
+  'tray:open-app': invokeReturning<void>()(NO_ARGUMENTS),
+  /**
+   * Starts signing in from the quick-view (the browser opens); without a connection profile
+   * it shows the main window, where the person connects first.
+   */
+  'tray:sign-in': invokeReturning<void>()(NO_ARGUMENTS),
 } as const
 
 /** One-way messages from the renderer. */
@@ -146,11 +164,16 @@ export const EVENT_CHANNELS = {
   'sync:did-change-status': event<SyncStatus>(),
   'settings:did-change': event<AppSettings>(),
   /** A link such as mpath://tasks/<id> asks the window to show that item. */
-  'app:did-request-navigation': event<{
-    target: 'tasks' | 'people' | 'initiatives'
-    id: string
-  }>(),
+  'app:did-request-navigation': event<NavigationRequest>(),
+  /** The tray's summary changed (data, session or sync status). */
+  'tray:did-change': event<TraySummary>(),
 } as const
+
+/** An item the window is asked to show. */
+export interface NavigationRequest {
+  target: 'tasks' | 'people' | 'initiatives'
+  id: string
+}
 
 export type InvokeChannels = typeof INVOKE_CHANNELS
 export type InvokeChannelName = keyof InvokeChannels

@@ -9,8 +9,14 @@ import { TaskRow } from './TaskRow'
 /** The height of one row in pixels; rows are all the same height so none is measured. */
 export const TASK_ROW_HEIGHT = 60
 
-/** Rows drawn beyond the visible ones, so a quick scroll rarely shows placeholders. */
-const OVERSCAN = 10
+/**
+ * Rows per virtual item. The virtualizer keeps an entry per item, so grouping rows keeps a
+ * list of 100,000 tasks as cheap to lay out as one of a few thousand.
+ */
+export const TASK_BLOCK_SIZE = 10
+
+/** Blocks drawn beyond the visible ones, so a quick scroll rarely shows placeholders. */
+const OVERSCAN_BLOCKS = 1
 
 /** Props of {@link TaskList}. */
 export interface TaskListProps {
@@ -38,15 +44,19 @@ export function TaskList({ now, queryKey, onOpen }: TaskListProps): React.JSX.El
   const loadRange = useTasksStore((state) => state.loadRange)
   const setActiveIndex = useTasksStore((state) => state.setActiveIndex)
 
+  const blockCount = Math.ceil(total / TASK_BLOCK_SIZE)
   const virtualizer = useVirtualizer({
-    count: total,
+    count: blockCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => TASK_ROW_HEIGHT,
-    overscan: OVERSCAN,
+    estimateSize: () => TASK_ROW_HEIGHT * TASK_BLOCK_SIZE,
+    overscan: OVERSCAN_BLOCKS,
   })
-  const rows = virtualizer.getVirtualItems()
-  const firstRow = rows[0]?.index ?? 0
-  const lastRow = rows[rows.length - 1]?.index ?? 0
+  const blocks = virtualizer.getVirtualItems()
+  const firstRow = (blocks[0]?.index ?? 0) * TASK_BLOCK_SIZE
+  const lastRow = Math.min(
+    total - 1,
+    ((blocks[blocks.length - 1]?.index ?? 0) + 1) * TASK_BLOCK_SIZE - 1,
+  )
 
   useEffect(() => {
     if (total > 0) {
@@ -60,8 +70,21 @@ export function TaskList({ now, queryKey, onOpen }: TaskListProps): React.JSX.El
 
   const moveTo = (index: number): void => {
     const next = Math.min(Math.max(0, index), total - 1)
+    const list = scrollRef.current
     setActiveIndex(next)
-    virtualizer.scrollToIndex(next, { align: 'auto' })
+
+    if (!list) {
+      return
+    }
+
+    // Scroll only as far as needed to bring the row into view, as a native list does.
+    const top = next * TASK_ROW_HEIGHT
+
+    if (top < list.scrollTop) {
+      list.scrollTop = top
+    } else if (top + TASK_ROW_HEIGHT > list.scrollTop + list.clientHeight) {
+      list.scrollTop = top + TASK_ROW_HEIGHT - list.clientHeight
+    }
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -95,7 +118,13 @@ export function TaskList({ now, queryKey, onOpen }: TaskListProps): React.JSX.El
     }
   }
 
-  const isActiveRendered = rows.some((row) => row.index === activeIndex)
+  const rows: number[] = []
+
+  for (let row = firstRow; blocks.length > 0 && row <= lastRow; row++) {
+    rows.push(row)
+  }
+
+  const isActiveRendered = activeIndex >= firstRow && activeIndex <= lastRow && blocks.length > 0
 
   return (
     <div
@@ -109,22 +138,25 @@ export function TaskList({ now, queryKey, onOpen }: TaskListProps): React.JSX.El
       onKeyDown={onKeyDown}
     >
       <div className="task-list-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const task = taskAt({ pages }, row.index)
-          const isActive = row.index === activeIndex
+        {rows.map((index) => {
+          const task = taskAt({ pages }, index)
+          const isActive = index === activeIndex
 
           return (
             <div
-              key={row.key}
-              id={`${listId}-${row.index}`}
+              key={index}
+              id={`${listId}-${index}`}
               role="option"
               aria-selected={isActive}
               aria-setsize={total}
-              aria-posinset={row.index + 1}
+              aria-posinset={index + 1}
               className={`task-row${isActive ? ' task-row-active' : ''}${task ? '' : ' task-row-loading'}`}
-              style={{ height: TASK_ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              style={{
+                height: TASK_ROW_HEIGHT,
+                transform: `translateY(${index * TASK_ROW_HEIGHT}px)`,
+              }}
               onClick={() => {
-                setActiveIndex(row.index)
+                setActiveIndex(index)
 
                 if (task) {
                   onOpen(task)

@@ -1,0 +1,81 @@
+// The baseline: the very pages the sync asks for, fetched with the same fetch, page size and
+// concurrency, and read with JSON.parse alone. Items are kept, as any client keeps what it
+// downloads; nothing is validated, indexed or written.
+import { CONCURRENCY, PAGE_SIZE, readChildInput, type ChildInput } from './childProtocol'
+import { createCountingFetch, type CountingFetch } from './countingFetch'
+import { measureChild, printReport } from './measureChild'
+
+/** The sync's lists in the sync's order, with the key each answer keeps its items under. */
+const LISTS = [
+  { name: 'people', path: '/api/people', key: 'people' },
+  { name: 'teams', path: '/api/teams', key: 'teams' },
+  { name: 'initiatives', path: '/api/initiatives', key: 'initiatives' },
+  { name: 'oneOnOnes', path: '/api/oneonones', key: 'oneonones' },
+  { name: 'tasks', path: '/api/tasks', key: 'tasks' },
+] as const
+
+interface RawPage {
+  items: unknown[]
+  totalPages: number
+}
+
+async function getJson(
+  input: ChildInput,
+  counted: CountingFetch,
+  path: string,
+): Promise<Record<string, unknown>> {
+  const response = await counted.fetch(`${input.apiUrl.replace(/\/$/, '')}${path}`, {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${input.accessToken}` },
+  })
+  const text = await response.text()
+
+  if (!response.ok) {
+    throw new Error(`The sandbox answered ${response.status} to ${path.split('?')[0]}.`)
+  }
+
+  return JSON.parse(text) as Record<string, unknown>
+}
+
+async function fetchPage(path: string, key: string, page: number): Promise<RawPage> {
+  const body = await getJson(counting, `${path}?page=${page}&limit=${PAGE_SIZE}`)
+  const pagination = body.pagination as { totalPages: number }
+
+  return { items: body[key] as unknown[], totalPages: pagination.totalPages }
+}
+
+// As the sync walks a list: page 1 first for the total, then the rest in order with at most
+// CONCURRENCY requests in flight.
+async function downloadList(path: string, key: string): Promise<unknown[]> {
+  const first = await fetchPage(path, key, 1)
+  const pages: unknown[][] = [first.items]
+  const inFlight = new Map<number, Promise<RawPage>>()
+  let nextToStart = 2
+
+  for (let page = 2; page <= first.totalPages; page += 1) {
+    while (nextToStart <= first.totalPages && inFlight.size < CONCURRENCY) {
+      const pending = fetchPage(path, key, nextToStart)
+      pending.catch(() => undefined)
+      inFlight.set(nextToStart, pending)
+      nextToStart += 1
+    }
+
+    const result = await inFlight.get(page)
+    inFlight.delete(page)
+    pages.push(result?.items ?? [])
+  }
+
+  return pages.flat()
+}
+
+const kept: Record<string, unknown[]> = {}
+
+const report = await measureChild('raw', counting, async () => {
+  kept.me = [await getJson(counting, '/api/user/current')]
+
+  for (const list of LISTS) {
+    kept[list.name] = await downloadList(list.path, list.key)
+  }
+
+  return Object.fromEntries(LISTS.map((list) => [list.name, kept[list.name]?.length ?? 0]))
+})
+printReport(report)
