@@ -8,7 +8,6 @@ import type { LogEntry, LogSink } from '../src/main/log/createLogger'
 import type { StorageBackend } from '../src/main/vault/cipher'
 import { memoryKeyValueStore } from '../src/main/platform/testing/memoryKeyValueStore'
 import { systemClock } from '../src/main/platform/ports'
-import type { KeyValueStore } from '../src/main/platform/ports'
 import { createServices } from '../src/main/services'
 import type { Services } from '../src/main/services'
 import { createTestCipher } from '../src/main/vault/testing/testCipher'
@@ -16,6 +15,9 @@ import { bundleHarnessBridge } from './bridgeBundle'
 import { HARNESS_RENDERER_DIR as RENDERER_DIR } from './buildRenderer'
 import { launchChromium } from './chromium'
 import { fileKeyValueStore } from './fileKeyValueStore'
+import { createHarnessInspection, listable, type HarnessInspection } from './harnessInspection'
+import type { ListableStore } from './harnessInspection'
+import { createHarnessNetwork, type HarnessNetwork } from './harnessNetwork'
 import { serveStatic } from './staticServer'
 
 /** Options of {@link launchDesktopHarness}. */
@@ -38,6 +40,11 @@ export interface DesktopHarnessOptions {
   browser?: Browser
   /** Where log entries go; kept in memory for tests when absent. */
   logSink?: LogSink
+  /**
+   * Whether `mpath://` links from the person's browser reach the app (default true); false
+   * plays a browser that never comes back. Switch it later with `deepLinksReachApp`.
+   */
+  deepLinksReachApp?: boolean
 }
 
 /** A running harness: the app page, the person's browser page and the real main services. */
@@ -47,8 +54,14 @@ export interface DesktopHarness {
   /** The person's system browser, where they sign in at the sandbox. */
   browserPage: Page
   services: Services
-  /** Every `mpath://` URL the person's browser was sent to. */
+  /** Every `mpath://` URL the person's browser was sent to, delivered or not. */
   deepLinks: string[]
+  /** Whether those links reach the app's deep-link intake; false drops them. */
+  deepLinksReachApp: boolean
+  /** The network of the main services: take it away, or read the API's bearer token. */
+  network: HarnessNetwork
+  /** What main keeps in its store, opened with the test cipher (test process only). */
+  inspect: HarnessInspection
   /** Log entries of the main services (already redacted). */
   logEntries: LogEntry[]
   /** Reloads the app window (the renderer starts again; main keeps running). */
@@ -76,19 +89,28 @@ export async function launchDesktopHarness(
   const ownsBrowser = options.browser === undefined
   const browser = options.browser ?? (await launchChromium({ headless: options.headless }))
   const server = await serveStatic(RENDERER_DIR)
-  const store: KeyValueStore = options.dataDir
+  const store: ListableStore = options.dataDir
     ? fileKeyValueStore(options.dataDir)
-    : memoryKeyValueStore()
+    : listable(memoryKeyValueStore())
+  const cipher = createTestCipher({ backend: options.cipherBackend ?? 'test' })
+  const { network, fetch } = createHarnessNetwork(options.sandboxApiUrl)
+  // A visible window keeps its own size, as a desktop window does; headless pages get a
+  // fixed viewport so screenshots are comparable.
+  const contextOptions = {
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.headless === false ? { viewport: null } : {}),
+  }
 
-  const personContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  const personContext = await browser.newContext(contextOptions)
   const browserPage = await personContext.newPage()
   const deepLinks: string[] = []
+  const delivery = { reachesApp: options.deepLinksReachApp ?? true }
 
   const services = createServices({
-    cipher: createTestCipher({ backend: options.cipherBackend ?? 'test' }),
+    cipher,
     store,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    fetch,
     logger,
     isReady: () => true,
     opener: {
@@ -108,10 +130,13 @@ export async function launchDesktopHarness(
     },
   })
 
-  const appContext = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  const appContext = await browser.newContext(contextOptions)
   watchDeepLinks(personContext, (url) => {
     deepLinks.push(url)
-    services.deepLinks.accept(url, 'harness')
+
+    if (delivery.reachesApp) {
+      services.deepLinks.accept(url, 'harness')
+    }
   })
 
   const appPage = await appContext.newPage()
@@ -142,6 +167,14 @@ export async function launchDesktopHarness(
     browserPage,
     services,
     deepLinks,
+    get deepLinksReachApp() {
+      return delivery.reachesApp
+    },
+    set deepLinksReachApp(reaches: boolean) {
+      delivery.reachesApp = reaches
+    },
+    network,
+    inspect: createHarnessInspection(store, cipher),
     logEntries,
     async reload() {
       await appPage.reload()
@@ -194,6 +227,13 @@ function watchDeepLinks(context: BrowserContext, onLink: (url: string) => void):
 
     if (url.startsWith('mpath:')) {
       onLink(url)
+      // The browser has handed the link over; the tab is done, so the next sign-in finds a
+      // fresh page rather than the consent page it left behind.
+      void request
+        .frame()
+        .page()
+        .goto('about:blank')
+        .catch(() => undefined)
     }
   })
 }

@@ -16,7 +16,10 @@ export interface HarnessNetwork {
  * network away, and a tap that remembers the API's bearer token so a journey can revoke it at
  * the sandbox. The token stays in the test process; the page never sees it.
  */
-export function createHarnessNetwork(apiUrl: string): { network: HarnessNetwork; fetch: FetchPort } {
+export function createHarnessNetwork(apiUrl: string): {
+  network: HarnessNetwork
+  fetch: FetchPort
+} {
   const apiOrigin = new URL(apiUrl).origin
   let lastAccessToken: string | undefined
   const network: HarnessNetwork = {

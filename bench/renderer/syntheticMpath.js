@@ -13,15 +13,48 @@
   const STATUS_RANK = { todo: 0, doing: 1, blocked: 2, done: 3, dropped: 4 }
   const VERBS = ['Review', 'Draft', 'Fix', 'Plan', 'Update', 'Write', 'Audit', 'Migrate', 'Prepare']
   const OBJECTS = ['access policy', 'rollout plan', 'export', 'runbook', 'summary', 'reports']
-  const people = Array.from({ length: 200 }, (_unused, index) => ({
-    id: `person_${index}`,
-    name: `Person ${String(index).padStart(3, '0')}`,
-  }))
+  const managerIndexOf = (index) => (index === 0 ? null : Math.floor((index - 1) / 5))
+  const personName = (index) => `Person ${String(index).padStart(3, '0')}`
+  const people = Array.from({ length: 200 }, (_unused, index) => {
+    const manager = managerIndexOf(index)
+
+    return {
+      id: `person_${index}`,
+      name: personName(index),
+      email: `person${index}@example.com`,
+      role: index === 0 ? 'Chief Executive' : 'Engineer',
+      status: 'active',
+      teamId: null,
+      managerId: manager === null ? null : `person_${manager}`,
+      organizationId: 'org_bench',
+      userId: null,
+      createdAt: new Date(now).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+      teamName: null,
+      managerName: manager === null ? null : personName(manager),
+      reportCount: Array.from({ length: 200 }, (_other, other) => managerIndexOf(other)).filter(
+        (managerIndex) => managerIndex === index,
+      ).length,
+    }
+  })
   const initiatives = Array.from({ length: 40 }, (_unused, index) => ({
     id: `init_${index}`,
     title: `Initiative ${index}`,
+    summary: null,
+    outcome: null,
+    status: 'in_progress',
+    rag: ['green', 'amber', 'red'][index % 3],
+    confidence: 50 + (index % 50),
+    priority: 2,
+    startDate: null,
+    targetDate: null,
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+    teamId: null,
+    organizationId: 'org_bench',
+    objectives: [],
+    owners: [],
   }))
-
   // A fixed-seed generator, so every run sees the same tasks.
   let seed = 42
   const random = () => {
@@ -50,8 +83,8 @@
       assigneeId: assignee ? assignee.id : null,
       initiativeId: initiative ? initiative.id : null,
       objectiveId: null,
-      assignee,
-      initiative,
+      assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+      initiative: initiative ? { id: initiative.id, title: initiative.title } : null,
       objective: null,
     }
   })
@@ -219,6 +252,21 @@
       reason: 'The benchmark is read-only.',
     }),
     'people.query': (query) => page(people, query),
+    'people.get': (request) => people.find((person) => person.id === request.id) ?? null,
+    'people.getOrgChart': () =>
+      people.map((person) => ({
+        id: person.id,
+        name: person.name,
+        role: person.role,
+        teamName: null,
+        managerId: person.managerId,
+        status: person.status,
+        reportCount: person.reportCount,
+      })),
+    'teams.list': () => [],
+    'initiatives.get': (request) =>
+      initiatives.find((initiative) => initiative.id === request.id) ?? null,
+    'oneonones.query': () => ({ items: [], total: 0 }),
     'initiatives.query': (query) => page(initiatives, query),
   }
   const unknownCalls = []

@@ -63,7 +63,15 @@ export interface ChildReport {
   baselineRssBytes: number
   /** The highest `rss` seen by sampling every 20 ms during the work. */
   sampledPeakRssBytes: number
-  /** The OS's high-water mark for the whole process (`resourceUsage().maxRSS`). */
+  /**
+   * The OS's high-water mark for this process image: `VmHWM` on Linux, which starts afresh at
+   * exec, else `maxRSS`. This is the peak the ratio is judged on.
+   */
+  peakRssBytes: number
+  /**
+   * `resourceUsage().maxRSS`. Linux carries it over fork and exec, so it can show the RSS of
+   * whichever process forked this one; shown for reference only.
+   */
   maxRssBytes: number
   requests: number
   /** Response body bytes as received. */

@@ -23,92 +23,99 @@ import { measureChild, printReport } from './measureChild'
 
 const TEST_CIPHER_MARK = 'mpath-test-cipher:'
 
-const input = readChildInput()
-const counting = createCountingFetch()
-const cacheFolder = await mkdtemp(join(tmpdir(), 'mpath-bench-sync-'))
+async function main(): Promise<void> {
+  const input = readChildInput()
+  const counting = createCountingFetch()
+  const cacheFolder = await mkdtemp(join(tmpdir(), 'mpath-bench-sync-'))
 
-// Warnings and errors only: they are what a benchmark reader needs to see.
-const stderrSink: LogSink = {
-  write(entry) {
-    if (entry.level === 'warn' || entry.level === 'error') {
-      process.stderr.write(`${JSON.stringify(entry)}\n`)
-    }
-  },
-}
-
-// A token that never needs renewing: the benchmark's sign-in lasts a day.
-const tokens: AccessTokenSource = {
-  getAccessToken: async () => input.accessToken,
-  refreshAfterRejection: async () => {
-    throw new Error('The sandbox rejected the benchmark token; run the benchmark again.')
-  },
-  grantedScopes: () => BENCH_SCOPES,
-}
-
-// Kept outside the measured work so its figures include holding the result, as the app does.
-const data = createDataStore()
-
-try {
-  const report = await measureChild('sync', counting, async () => {
-    const logger = createLogger(stderrSink, { level: 'info' })
-    const cipher = createTestCipher({ backend: 'gnome_libsecret' })
-    const api = createApiClient({
-      baseUrl: input.apiUrl,
-      tokens,
-      fetch: counting.fetch,
-      clock: systemClock,
-      logger,
-    })
-    const cache = createEncryptedCache({
-      cipher,
-      blobs: createFileCacheBlobStore(cacheFolder),
-      // The app's rule, asked of the test cipher as the vault asks the OS keychain.
-      mayPersist: async () =>
-        mayPersist(
-          assessProtection({
-            available: await cipher.isAvailable(),
-            backend: cipher.backend(),
-            encryptionFailed: false,
-            platform: process.platform,
-            allowWeakPersistence: false,
-          }),
-          'cache',
-          false,
-        ),
-      logger,
-      entries: [...COLLECTIONS, 'me'],
-    })
-    const sync = createSync({
-      api: () => api,
-      data,
-      cache,
-      clock: systemClock,
-      logger,
-      pageSize: PAGE_SIZE,
-      concurrency: CONCURRENCY,
-    })
-    const status = await sync.refresh()
-    sync.dispose()
-
-    if (status.phase !== 'idle' || status.lastError !== undefined) {
-      throw new Error(`The sync ended ${status.phase}: ${status.lastError?.code ?? 'no error'}.`)
-    }
-
-    return Object.fromEntries(COLLECTIONS.map((name) => [name, data.get(name).items.length]))
-  })
-  const sealed = await sealedFiles(cacheFolder)
-  printReport({
-    ...report,
-    notes: {
-      cipher: 'harness test cipher claiming gnome_libsecret (not an OS keychain)',
-      sealedByTestCipher: sealed.areMarked,
-      sealedFiles: sealed.count,
-      sealedBytes: sealed.bytes,
+  // Warnings and errors only: they are what a benchmark reader needs to see.
+  const stderrSink: LogSink = {
+    write(entry) {
+      if (entry.level === 'warn' || entry.level === 'error') {
+        process.stderr.write(`${JSON.stringify(entry)}\n`)
+      }
     },
-  })
-} finally {
-  await rm(cacheFolder, { recursive: true, force: true })
+  }
+
+  // A token that never needs renewing: the benchmark's sign-in lasts a day.
+  const tokens: AccessTokenSource = {
+    getAccessToken: async () => input.accessToken,
+    refreshAfterRejection: async () => {
+      throw new Error('The sandbox rejected the benchmark token; run the benchmark again.')
+    },
+    grantedScopes: () => BENCH_SCOPES,
+  }
+
+  // Kept outside the measured work so its figures include holding the result, as the app does.
+  const data = createDataStore()
+
+  try {
+    const report = await measureChild('sync', counting, async () => {
+      const logger = createLogger(stderrSink, { level: 'info' })
+      const cipher = createTestCipher({ backend: 'gnome_libsecret' })
+      const api = createApiClient({
+        baseUrl: input.apiUrl,
+        tokens,
+        fetch: counting.fetch,
+        clock: systemClock,
+        logger,
+      })
+      const cache = createEncryptedCache({
+        cipher,
+        blobs: createFileCacheBlobStore(cacheFolder),
+        // The app's rule, asked of the test cipher as the vault asks the OS keychain.
+        mayPersist: async () =>
+          mayPersist(
+            assessProtection({
+              available: await cipher.isAvailable(),
+              backend: cipher.backend(),
+              encryptionFailed: false,
+              platform: process.platform,
+              allowWeakPersistence: false,
+            }),
+            'cache',
+            false,
+          ),
+        logger,
+        entries: [...COLLECTIONS, 'me'],
+      })
+      const sync = createSync({
+        api: () => api,
+        data,
+        cache,
+        clock: systemClock,
+        logger,
+        pageSize: PAGE_SIZE,
+        concurrency: CONCURRENCY,
+      })
+      const status = await sync.refresh()
+      sync.dispose()
+
+      if (status.phase !== 'idle' || status.lastError !== undefined) {
+        throw new Error(`The sync ended ${status.phase}: ${status.lastError?.code ?? 'no error'}.`)
+      }
+
+      return Object.fromEntries(COLLECTIONS.map((name) => [name, data.get(name).items.length]))
+    })
+    const sealed = await sealedFiles(cacheFolder)
+    printReport({
+      ...report,
+      notes: {
+        cipher: 'harness test cipher claiming gnome_libsecret (not an OS keychain)',
+        sealedByTestCipher: sealed.areMarked,
+        sealedFiles: sealed.count,
+        sealedBytes: sealed.bytes,
+      },
+    })
+  } finally {
+    await rm(cacheFolder, { recursive: true, force: true })
+  }
 }
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The full sync failed: ${String(error)}\n`)
+  process.exitCode = 1
+})
 
 /** What the cache left on disk, and whether every blob carries the test cipher's mark. */
 async function sealedFiles(

@@ -1,8 +1,8 @@
 // The baseline: the very pages the sync asks for, fetched with the same fetch, page size and
 // concurrency, and read with JSON.parse alone. Items are kept, as any client keeps what it
 // downloads; nothing is validated, indexed or written.
-import { CONCURRENCY, PAGE_SIZE, readChildInput, type ChildInput } from './childProtocol'
-import { createCountingFetch, type CountingFetch } from './countingFetch'
+import { CONCURRENCY, PAGE_SIZE, readChildInput } from './childProtocol'
+import { createCountingFetch } from './countingFetch'
 import { measureChild, printReport } from './measureChild'
 
 /** The sync's lists in the sync's order, with the key each answer keeps its items under. */
@@ -19,63 +19,78 @@ interface RawPage {
   totalPages: number
 }
 
-async function getJson(
-  input: ChildInput,
-  counted: CountingFetch,
-  path: string,
-): Promise<Record<string, unknown>> {
-  const response = await counted.fetch(`${input.apiUrl.replace(/\/$/, '')}${path}`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${input.accessToken}` },
-  })
-  const text = await response.text()
+async function main(): Promise<void> {
+  const input = readChildInput()
+  const counting = createCountingFetch()
+  const baseUrl = input.apiUrl.replace(/\/$/, '')
 
-  if (!response.ok) {
-    throw new Error(`The sandbox answered ${response.status} to ${path.split('?')[0]}.`)
-  }
+  const getJson = async (path: string): Promise<Record<string, unknown>> => {
+    const response = await counting.fetch(`${baseUrl}${path}`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${input.accessToken}` },
+    })
+    const text = await response.text()
 
-  return JSON.parse(text) as Record<string, unknown>
-}
-
-async function fetchPage(path: string, key: string, page: number): Promise<RawPage> {
-  const body = await getJson(counting, `${path}?page=${page}&limit=${PAGE_SIZE}`)
-  const pagination = body.pagination as { totalPages: number }
-
-  return { items: body[key] as unknown[], totalPages: pagination.totalPages }
-}
-
-// As the sync walks a list: page 1 first for the total, then the rest in order with at most
-// CONCURRENCY requests in flight.
-async function downloadList(path: string, key: string): Promise<unknown[]> {
-  const first = await fetchPage(path, key, 1)
-  const pages: unknown[][] = [first.items]
-  const inFlight = new Map<number, Promise<RawPage>>()
-  let nextToStart = 2
-
-  for (let page = 2; page <= first.totalPages; page += 1) {
-    while (nextToStart <= first.totalPages && inFlight.size < CONCURRENCY) {
-      const pending = fetchPage(path, key, nextToStart)
-      pending.catch(() => undefined)
-      inFlight.set(nextToStart, pending)
-      nextToStart += 1
+    if (!response.ok) {
+      throw new Error(`The sandbox answered ${response.status} to ${path.split('?')[0]}.`)
     }
 
-    const result = await inFlight.get(page)
-    inFlight.delete(page)
-    pages.push(result?.items ?? [])
+    return JSON.parse(text) as Record<string, unknown>
   }
 
-  return pages.flat()
+  const fetchPage = async (path: string, key: string, page: number): Promise<RawPage> => {
+    const body = await getJson(`${path}?page=${page}&limit=${PAGE_SIZE}`)
+    const pagination = body.pagination as { totalPages: number }
+
+    return { items: body[key] as unknown[], totalPages: pagination.totalPages }
+  }
+
+  // As the sync walks a list: page 1 first for the total, then the rest in order with at
+  // most CONCURRENCY requests in flight.
+  const downloadList = async (path: string, key: string): Promise<unknown[]> => {
+    const first = await fetchPage(path, key, 1)
+    const pages: unknown[][] = [first.items]
+    const inFlight = new Map<number, Promise<RawPage>>()
+    let nextToStart = 2
+
+    for (let page = 2; page <= first.totalPages; page += 1) {
+      while (nextToStart <= first.totalPages && inFlight.size < CONCURRENCY) {
+        const pending = fetchPage(path, key, nextToStart)
+        pending.catch(() => undefined)
+        inFlight.set(nextToStart, pending)
+        nextToStart += 1
+      }
+
+      const result = await inFlight.get(page)
+      inFlight.delete(page)
+      pages.push(result?.items ?? [])
+    }
+
+    return pages.flat()
+  }
+
+  // Held until the report is printed, so the peak includes keeping what was downloaded.
+  const kept: Record<string, unknown[]> = {}
+  const report = await measureChild('raw', counting, async () => {
+    kept.me = [await getJson('/api/user/current')]
+
+    for (const list of LISTS) {
+      kept[list.name] = await downloadList(list.path, list.key)
+    }
+
+    return Object.fromEntries(LISTS.map((list) => [list.name, kept[list.name]?.length ?? 0]))
+  })
+  // Counted after the measurement: the server's ordering has no unique tiebreaker, so a row
+  // can come on two pages (and another on none); the sync keeps each id once.
+  const distinct = (rows: unknown[] = []): number =>
+    new Set(rows.map((row) => (row as { id?: unknown }).id)).size
+  printReport({
+    ...report,
+    items: Object.fromEntries(LISTS.map((list) => [list.name, distinct(kept[list.name])])),
+    notes: { rowsReceived: LISTS.reduce((sum, list) => sum + (kept[list.name]?.length ?? 0), 0) },
+  })
 }
 
-const kept: Record<string, unknown[]> = {}
-
-const report = await measureChild('raw', counting, async () => {
-  kept.me = [await getJson(counting, '/api/user/current')]
-
-  for (const list of LISTS) {
-    kept[list.name] = await downloadList(list.path, list.key)
-  }
-
-  return Object.fromEntries(LISTS.map((list) => [list.name, kept[list.name]?.length ?? 0]))
+main().catch((error: unknown) => {
+  process.stderr.write(`The raw download failed: ${String(error)}\n`)
+  process.exitCode = 1
 })
-printReport(report)

@@ -54,7 +54,7 @@ function runChild(side: Side, input: ChildInput, isProfiling: boolean): Promise<
   const profiling = isProfiling ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
 
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...profiling, '--import', 'tsx', CHILDREN[side]], {
+    const child = spawn('npx', ['tsx', ...profiling, CHILDREN[side]], {
       cwd: ROOT,
       env: { ...process.env, ...childEnvironment(input) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -79,62 +79,71 @@ function runChild(side: Side, input: ChildInput, isProfiling: boolean): Promise<
   })
 }
 
-const options = readOptions()
+async function main(): Promise<void> {
+  const options = readOptions()
 
-if (options.isProfiling) {
-  mkdirSync(PROFILE_DIR, { recursive: true })
-}
-
-say(`Sync benchmark: ${options.tasks.toLocaleString('en')} tasks, ${options.rounds} round(s)`)
-say('Starting the sandbox (seeding in memory) …')
-const startedAt = performance.now()
-const seedLines: string[] = []
-const sandbox = await startSandbox({
-  authPort: 0,
-  apiPort: 0,
-  loopbackPort: 0,
-  scale: { tasks: options.tasks },
-  log: (line) => seedLines.push(line),
-})
-
-try {
-  const seedLine = seedLines.find((line) => line.includes('seeded')) ?? '(no seed line)'
-  say(`  ${seedLine.replace('[sandbox] ', '')}; sandbox ready after ${seconds(startedAt)}`)
-  const accessToken = await probeToken(sandbox, BEN.email, BEN.password)
-  const visible = await probeApi<{ pagination: { totalCount: number } }>(
-    sandbox,
-    accessToken,
-    '/api/tasks?page=1&limit=1',
-  )
-  const seen = visible.pagination.totalCount
-  say(
-    `  signed in as ${BEN.email}, who sees ${seen.toLocaleString('en')} of ` +
-      `${options.tasks.toLocaleString('en')} tasks (${Math.round((100 * seen) / options.tasks)} %)`,
-  )
-  say(`  both sides: page size ${PAGE_SIZE}, ${CONCURRENCY} requests in flight, same fetch`)
-  const input: ChildInput = { apiUrl: sandbox.ready.apiUrl, accessToken }
-  const reports: ChildReport[] = []
-
-  for (let round = 1; round <= options.rounds; round++) {
-    // Alternating the order spreads warm-up and machine load over both sides alike.
-    const order: Side[] = round % 2 === 1 ? ['raw', 'sync'] : ['sync', 'raw']
-
-    for (const side of order) {
-      const report = await runChild(side, input, options.isProfiling)
-      reports.push(report)
-      say(
-        `  round ${round} ${side.padEnd(4)}: ${(report.wallMs / 1000).toFixed(1)} s, ` +
-          `peak ${(report.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
-          `cpu ${(report.cpuMs / 1000).toFixed(1)} s, ${report.items.tasks ?? 0} tasks`,
-      )
-    }
+  if (options.isProfiling) {
+    mkdirSync(PROFILE_DIR, { recursive: true })
   }
 
-  printSummary(reports, { say, profileDir: options.isProfiling ? PROFILE_DIR : undefined })
-} finally {
-  await sandbox.close()
+  say(`Sync benchmark: ${options.tasks.toLocaleString('en')} tasks, ${options.rounds} round(s)`)
+  say('Starting the sandbox (seeding in memory) …')
+  const startedAt = performance.now()
+  const seedLines: string[] = []
+  const sandbox = await startSandbox({
+    authPort: 0,
+    apiPort: 0,
+    loopbackPort: 0,
+    scale: { tasks: options.tasks },
+    log: (line) => seedLines.push(line),
+  })
+
+  try {
+    const seedLine = seedLines.find((line) => line.includes('seeded')) ?? '(no seed line)'
+    say(`  ${seedLine.replace('[sandbox] ', '')}; sandbox ready after ${seconds(startedAt)}`)
+    const accessToken = await probeToken(sandbox, BEN.email, BEN.password)
+    const visible = await probeApi<{ pagination: { totalCount: number } }>(
+      sandbox,
+      accessToken,
+      '/api/tasks?page=1&limit=1',
+    )
+    const seen = visible.pagination.totalCount
+    say(
+      `  signed in as ${BEN.email}, who sees ${seen.toLocaleString('en')} of ` +
+        `${options.tasks.toLocaleString('en')} tasks (${Math.round((100 * seen) / options.tasks)} %)`,
+    )
+    say(`  both sides: page size ${PAGE_SIZE}, ${CONCURRENCY} requests in flight, same fetch`)
+    const input: ChildInput = { apiUrl: sandbox.ready.apiUrl, accessToken }
+    const reports: ChildReport[] = []
+
+    for (let round = 1; round <= options.rounds; round++) {
+      // Alternating the order spreads warm-up and machine load over both sides alike.
+      const order: Side[] = round % 2 === 1 ? ['raw', 'sync'] : ['sync', 'raw']
+
+      for (const side of order) {
+        const report = await runChild(side, input, options.isProfiling)
+        reports.push(report)
+        say(
+          `  round ${round} ${side.padEnd(4)}: ${(report.wallMs / 1000).toFixed(1)} s, ` +
+            `peak ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
+            `cpu ${(report.cpuMs / 1000).toFixed(1)} s, ${report.items.tasks ?? 0} tasks`,
+        )
+      }
+    }
+
+    printSummary(reports, { say, profileDir: options.isProfiling ? PROFILE_DIR : undefined })
+  } finally {
+    await sandbox.close()
+  }
 }
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`
 }
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `FAIL: the sync benchmark could not run.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+  process.exitCode = 2
+})

@@ -22,6 +22,9 @@ import { createDataStore, type DataStore } from './sync/dataStore'
 import { createEncryptedCache } from './sync/encryptedCache'
 import { createSync, type Sync } from './sync/sync'
 import { createTaskEditor } from './sync/taskEditor'
+import { createReminders, type Reminders } from './reminders/reminders'
+import { createNavigationRequests } from './services/navigationRequests'
+import { createTrayService, type TrayService } from './tray/trayService'
 import type { Cipher } from './vault/cipher'
 import { createVault } from './vault/vault'
 import { systemTimeZone } from './work/localDay'
@@ -73,6 +76,12 @@ export interface Services {
   /** The data in memory (for the tray model and tests). */
   data: DataStore
   sync: Sync
+  /** The tray's summary and actions; the Electron view binds its windows with `bindShell`. */
+  tray: TrayService
+  /** Task reminders; the Electron view binds the desktop's notifications with `useNotifier`. */
+  reminders: Reminders
+  /** The main logger, for the Electron views built after the services. */
+  logger: Logger
   /** Loads the profile, restores the session, serves the cache, then syncs in the background. */
   start(): Promise<void>
   /** After the system wakes from sleep: renew the session if due, then refresh the data. */
@@ -198,7 +207,38 @@ export function createServices(ports: ServicePorts): Services {
     clock,
     logger,
   })
-  const work = createMyWork({ data, clock, timeZone: ports.timeZone ?? systemTimeZone })
+  const timeZone = ports.timeZone ?? systemTimeZone
+  const work = createMyWork({ data, clock, timeZone })
+  const navigation = createNavigationRequests({
+    clock,
+    emit: (request) => events.emit('app:did-request-navigation', request),
+  })
+  const tray = createTrayService({
+    work,
+    isConnected: () => profiles.current() !== undefined,
+    session: () => auth.state(),
+    syncStatus: () => sync.status(),
+    sources: [
+      (listener) => data.onDidChange(listener),
+      (listener) => auth.onDidChange(listener),
+      (listener) => sync.onDidChangeStatus(listener),
+      (listener) => profiles.onDidChange(listener),
+    ],
+    signIn: () => auth.signIn(undefined),
+    requestNavigation: (request) => navigation.request(request),
+    clock,
+    logger,
+  })
+  const reminders = createReminders({
+    api: signedInApi,
+    store: ports.store,
+    clock,
+    logger,
+    isEnabled: () => settings.get().notificationsEnabled,
+    timeZone,
+    openTask: (id) => tray.openTask(id),
+    showTasks: () => tray.showTasks(),
+  })
   const diagnostics = createDiagnostics({
     probes: {
       ...createServiceProbes({
@@ -235,6 +275,8 @@ export function createServices(ports: ServicePorts): Services {
     sync,
     settings,
     diagnostics,
+    navigation,
+    tray,
     async appInfo() {
       let persistent = false
 
@@ -278,6 +320,12 @@ export function createServices(ports: ServicePorts): Services {
         void sync.refresh()
       }
 
+      if (isSignedIn && isStarted) {
+        reminders.start()
+      } else if (!isSignedIn) {
+        reminders.stop()
+      }
+
       wasSignedIn = isSignedIn
     }),
     session.onDidSignOut(() => {
@@ -297,6 +345,7 @@ export function createServices(ports: ServicePorts): Services {
     data.onDidChange((collections) => events.emit('data:did-change', { collections })),
     sync.onDidChangeStatus((status) => events.emit('sync:did-change-status', status)),
     settings.onDidChange((value) => events.emit('settings:did-change', value)),
+    tray.onDidChange((summary) => events.emit('tray:did-change', summary)),
   )
 
   const deepLinks = createDeepLinkIntake({ logger, clock })
@@ -312,7 +361,7 @@ export function createServices(ports: ServicePorts): Services {
         return
       }
 
-      events.emit('app:did-request-navigation', { target: link.target, id: link.id })
+      navigation.request({ target: link.target, id: link.id })
     }),
   )
 
@@ -325,6 +374,9 @@ export function createServices(ports: ServicePorts): Services {
     deepLinks,
     data,
     sync,
+    tray,
+    reminders,
+    logger,
     async start() {
       await profiles.load()
       organization = organizationOf(profiles.current())
@@ -346,17 +398,21 @@ export function createServices(ports: ServicePorts): Services {
 
       if (state.status === 'signed-in') {
         void sync.refresh()
+        reminders.start()
       }
     },
     async resume() {
       await session.checkNow()
       void sync.refresh()
+      reminders.resume()
     },
     dispose() {
       for (const unsubscribe of subscriptions.splice(0)) {
         unsubscribe()
       }
 
+      reminders.dispose()
+      tray.dispose()
       sync.dispose()
       flow.dispose()
       auth.dispose()

@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import type { BrowserWindow } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -116,6 +119,7 @@ function setup(
         isPackaged: overrides.isPackaged ?? false,
         getVersion: () => '1.2.3',
         getAppPath: () => '/repo',
+        getPath: (name: string) => join(tmpdir(), 'mpath-startup-test', name),
         setAsDefaultProtocolClient: vi.fn(() => {
           steps.push('app.setAsDefaultProtocolClient')
 

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type {
@@ -20,6 +20,7 @@ import type { LogLevel } from '../log/logger'
 import { createElectronFetch } from '../platform/electronFetch'
 import { createElectronOpener } from '../platform/electronOpener'
 import { systemClock, type KeyValueStore } from '../platform/ports'
+import { createFileCacheBlobStore } from '../sync/cacheBlobs'
 import type { ServicePorts, Services } from '../services'
 import type { Cipher } from '../vault/cipher'
 import type { AsyncSafeStorage } from '../vault/safeStorageCipher'
@@ -66,6 +67,7 @@ export interface StartupElectron {
     | 'setAsDefaultProtocolClient'
     | 'isDefaultProtocolClient'
     | 'setAboutPanelOptions'
+    | 'getPath'
   >
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow
   setApplicationMenu: (template: MenuItemConstructorOptions[]) => void
@@ -220,7 +222,10 @@ export async function startApp(options: StartupOptions): Promise<StartedApp | un
       platform: proc.platform,
       profileFile: development.profileFile,
       sandboxApiUrl: development.sandboxApiUrl,
+      // `npm start` names a running sandbox: connect to it unless a profile is saved.
+      connectSandboxAtStart: development.sandboxApiUrl !== undefined,
     },
+    cacheBlobs: createFileCacheBlobStore(join(app.getPath('userData'), 'cache')),
     diagnosticsProbes: createShellProbes({
       scheme: async () =>
         scheme.registration === undefined

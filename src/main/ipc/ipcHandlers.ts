@@ -20,6 +20,9 @@ import { queryTasks } from '../sync/queries/taskQuery'
 import type { Sync } from '../sync/sync'
 import type { TaskEditor } from '../sync/taskEditor'
 import type { MyWorkService } from '../work/myWork'
+import type { NavigationRequests } from '../services/navigationRequests'
+import { createTrayHandlers } from '../tray/trayHandlers'
+import type { TrayService } from '../tray/trayService'
 import type { InvokeHandlers, SendHandlers } from './dispatch'
 
 /** The connection profile as the window may manage it. */
@@ -53,6 +56,9 @@ export interface IpcServices {
   settings: SettingsService
   diagnostics: DiagnosticsService
   appInfo(): Promise<AppInfo>
+  /** Items a link or the tray asked the window to show. */
+  navigation: NavigationRequests
+  tray: TrayService
   /** Where the renderer's forwarded log entries go. */
   rendererLogger: Logger
 }
@@ -112,9 +118,11 @@ export function createIpcHandlers(services: IpcServices): InvokeHandlers {
     'settings:update': async (change) => services.settings.update(change),
 
     'app:get-info': () => services.appInfo(),
+    'app:take-pending-navigation': async () => services.navigation.take(),
     'diagnostics:run': () => services.diagnostics.run(),
     'diagnostics:get-report-text': () => services.diagnostics.reportText(),
     'diagnostics:open-logs': () => services.diagnostics.openLogs(),
+    ...createTrayHandlers(services.tray),
   }
 }
 

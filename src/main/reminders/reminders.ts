@@ -80,6 +80,8 @@ export interface Reminders {
   dispose(): void
 }
 
+const MAX_HANDLED_DELIVERIES = 5_000
+
 const DEFAULTS = {
   intervalMs: 45_000,
   maxBackoffMs: 10 * 60_000,
@@ -185,8 +187,11 @@ export function createReminders(options: RemindersOptions): Reminders {
         fresh.push(reminder)
       }
 
-      // A later delivery of the same task and date is a repeat, never shown again.
       handledDeliveries.add(reminder.id)
+    }
+
+    if (handledDeliveries.size > MAX_HANDLED_DELIVERIES) {
+      handledDeliveries.clear()
     }
 
     for (const reminder of fresh) {
@@ -224,7 +229,8 @@ export function createReminders(options: RemindersOptions): Reminders {
     const started = generation
     const api = options.api()
 
-    if (api === null) {
+    // Without a notifier (before the desktop binds one) a poll would only mark reminders seen.
+    if (api === null || notifier === undefined) {
       return { status: 'skipped', notified: [], summarized: [], silenced: [], nextPollInMs: 0 }
     }
 
@@ -237,8 +243,7 @@ export function createReminders(options: RemindersOptions): Reminders {
 
       const now = clock.now()
       const lastPollAt = seen.lastPollAt()
-      const isAway =
-        isResumed || (lastPollAt !== null && now - lastPollAt > settings.awayAfterMs)
+      const isAway = isResumed || (lastPollAt !== null && now - lastPollAt > settings.awayAfterMs)
       const outcome = deliver(reminders, isAway)
       isResumed = false
       failures = 0
@@ -274,12 +279,7 @@ export function createReminders(options: RemindersOptions): Reminders {
 
     try {
       const outcome = await polling
-
-      if (outcome.status !== 'skipped' || options.api() === null) {
-        schedule(outcome.status === 'skipped' ? settings.intervalMs : outcome.nextPollInMs)
-      } else {
-        schedule(settings.intervalMs)
-      }
+      schedule(outcome.status === 'skipped' ? settings.intervalMs : outcome.nextPollInMs)
 
       return outcome
     } finally {
@@ -342,6 +342,10 @@ export function createReminders(options: RemindersOptions): Reminders {
     pollNow,
     useNotifier(bound) {
       notifier = bound
+
+      if (isRunning) {
+        void pollNow()
+      }
 
       return () => {
         if (notifier === bound) {

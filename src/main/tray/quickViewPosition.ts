@@ -44,7 +44,11 @@ export function quickViewPosition(input: QuickViewPlacementInput): { x: number; 
       return {
         x: Math.round(clamp(input.cursor.x - window.width / 2, minX, maxX)),
         y: Math.round(
-          clamp(isLowerHalf ? input.cursor.y - window.height - gap : input.cursor.y + gap, minY, maxY),
+          clamp(
+            isLowerHalf ? input.cursor.y - window.height - gap : input.cursor.y + gap,
+            minY,
+            maxY,
+          ),
         ),
       }
     }

@@ -128,7 +128,10 @@ export function buildTrayMenu(options: TrayMenuOptions): MenuItemConstructorOpti
     }
   }
 
-  items.push({ type: 'separator' }, { id: 'open-app', label: 'Open mpath Desktop', click: () => actions.openApp() })
+  items.push(
+    { type: 'separator' },
+    { id: 'open-app', label: 'Open mpath Desktop', click: () => actions.openApp() },
+  )
 
   if (summary.condition === 'signed-out') {
     items.push({ id: 'sign-in', label: 'Sign in', click: () => actions.signIn() })

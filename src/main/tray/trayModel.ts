@@ -2,12 +2,7 @@ import type { SessionState } from '../../shared/auth/sessionState'
 import type { MyWork } from '../../shared/ipc/views'
 import type { Task } from '../../shared/mpath/tasks'
 import type { SyncStatus } from '../../shared/sync/syncStatus'
-import type {
-  TrayCondition,
-  TrayGroup,
-  TraySummary,
-  TrayTask,
-} from '../../shared/tray/traySummary'
+import type { TrayCondition, TrayGroup, TraySummary, TrayTask } from '../../shared/tray/traySummary'
 
 /** What the tray summary is drawn from. */
 export interface TraySummaryInput {

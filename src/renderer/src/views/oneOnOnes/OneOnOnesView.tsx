@@ -98,7 +98,14 @@ function dayLabel(key: string, now: number): string {
   return isToday ? `Today, ${DAY.format(date)}` : DAY.format(date)
 }
 
-function MeetingSection({ id, title, days, meId, now, emptyText }: MeetingSectionProps) {
+function MeetingSection({
+  id,
+  title,
+  days,
+  meId,
+  now,
+  emptyText,
+}: MeetingSectionProps): React.JSX.Element {
   const count = days.reduce((sum, day) => sum + day.meetings.length, 0)
 
   return (
@@ -117,7 +124,13 @@ function MeetingSection({ id, title, days, meId, now, emptyText }: MeetingSectio
   )
 }
 
-function MeetingList({ meetings, meId }: { meetings: OneOnOne[]; meId: string | null }) {
+function MeetingList({
+  meetings,
+  meId,
+}: {
+  meetings: OneOnOne[]
+  meId: string | null
+}): React.JSX.Element {
   return (
     <ul className="item-list">
       {meetings.map((meeting) => {

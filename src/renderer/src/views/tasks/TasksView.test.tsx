@@ -64,6 +64,7 @@ describe('TasksView', () => {
     const searches = fake.callsTo('tasks:query').map((query) => (query as TaskQuery).search)
     expect(searches).toEqual(expect.arrayContaining(['f', 'fl', 'fla', 'flak', 'flaky']))
     await waitFor(() => expect(screen.getByText('3 tasks')).toBeDefined())
+
     for (const row of await findRows()) {
       expect(row.textContent).toContain('Fix the flaky export')
     }

@@ -109,7 +109,10 @@ export function TasksView(): React.JSX.Element {
         {selectedId ? (
           <div className="tasks-detail-area">
             {detailError ? (
-              <ErrorMessage title="Could not open the task" error={detailError} />
+              <>
+                <ErrorMessage title="Could not open the task" error={detailError} />
+                <Button onClick={closeDetail}>Close</Button>
+              </>
             ) : null}
             {detail ? <TaskDetail task={detail} now={now} onClose={closeDetail} /> : null}
             {!detail && !detailError ? <Skeleton label="Loading the task" rows={4} /> : null}
