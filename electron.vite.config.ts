@@ -24,6 +24,8 @@ export default defineConfig({
     resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
     plugins: [react()],
     build: {
+      // electron-vite leaves output unminified; the window's first load should be small.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

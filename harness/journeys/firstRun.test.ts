@@ -8,7 +8,7 @@ import { launchChromium } from '../chromium'
 import { launchDesktopHarness } from '../desktopHarness'
 import type { DesktopHarness } from '../desktopHarness'
 import { probeApi, probeToken } from '../testing/sandboxProbe'
-import { saveScreenshot } from '../testing/screenshots'
+import { saveScreenshots } from '../testing/screenshots'
 import { signInAtBrowser } from '../testing/signInAtBrowser'
 
 const BEN = { email: 'ben@example.test', password: 'sandbox-ben' }
@@ -34,14 +34,14 @@ describe('journey 1: first run, connect to the sandbox, sign in, see my work', (
     const page = harness.appPage
 
     await page.getByRole('heading', { name: 'Connect to your organization' }).waitFor()
-    await saveScreenshot(page, 'first-run', 'connect')
+    await saveScreenshots(page, 'first-run', 'connect')
     await page.getByRole('button', { name: 'Use the local sandbox' }).click()
     await expect.poll(() => page.getByLabel('Client ID').inputValue()).not.toBe('')
     await page.getByRole('button', { name: 'Save and continue' }).click()
 
     await page.getByRole('button', { name: 'Sign in with your browser' }).click()
     await page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor()
-    await saveScreenshot(page, 'first-run', 'signing-in')
+    await saveScreenshots(page, 'first-run', 'signing-in')
     await signInAtBrowser(harness.browserPage, BEN)
 
     await page.getByRole('heading', { name: 'My work' }).waitFor({ timeout: 30_000 })
@@ -69,6 +69,6 @@ describe('journey 1: first run, connect to the sandbox, sign in, see my work', (
     await expect
       .poll(async () => (await shownTasks.allInnerTexts()).sort(), { timeout: 20_000 })
       .toEqual(expected)
-    await saveScreenshot(page, 'first-run', 'my-work')
+    await saveScreenshots(page, 'first-run', 'my-work')
   })
 })

@@ -65,7 +65,11 @@ export function createSettingsService(options: {
   return {
     get: () => ({ ...current }),
     update(change) {
-      const next = appSettingsSchema.parse({ ...current, ...change })
+      // A field sent as undefined (allowed by the partial schema) means "unchanged".
+      const defined = Object.fromEntries(
+        Object.entries(change).filter(([, value]) => value !== undefined),
+      )
+      const next = appSettingsSchema.parse({ ...current, ...defined })
       const changed = (Object.keys(next) as (keyof AppSettings)[]).filter(
         (key) => next[key] !== current[key],
       )

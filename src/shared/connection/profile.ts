@@ -1,22 +1,7 @@
 import { z } from 'zod'
 
-/** The scopes requested when the person has not chosen otherwise. */
-export const DEFAULT_SCOPES = [
-  'openid',
-  'profile',
-  'email',
-  'offline_access',
-  'read:people',
-  'read:tasks',
-  'read:initiatives',
-  'read:meetings',
-] as const
-
-/** Added to the default scopes when the person turns editing on. */
-export const WRITE_TASKS_SCOPE = 'write:tasks'
-
-/** The redirect URI registered for the desktop app unless the administrator says otherwise. */
-export const DEFAULT_REDIRECT_URI = 'mpath://oauth/callback'
+export { DEFAULT_REDIRECT_URI, DEFAULT_SCOPES, WRITE_TASKS_SCOPE } from './defaults'
+import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPES } from './defaults'
 
 /**
  * The values an administrator hands out to connect the app to an organization. The client
@@ -31,7 +16,10 @@ export const connectionProfileSchema = z.object({
   redirectUri: z.string().min(1).default(DEFAULT_REDIRECT_URI),
   /** Loopback redirect registered for the client, e.g. http://127.0.0.1:7073/oauth/callback. */
   loopbackRedirectUri: z.string().min(1).optional(),
-  scopes: z.array(z.string().min(1)).min(1).default([...DEFAULT_SCOPES]),
+  scopes: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_SCOPES]),
   /** Whether a confidential client secret is sealed for this profile. */
   hasClientSecret: z.boolean().default(false),
 })

@@ -18,14 +18,7 @@ export const prioritySchema = z.number().int().min(1).max(5)
 /** A task or initiative priority, 1 (critical) to 5 (very low). */
 export type Priority = z.infer<typeof prioritySchema>
 
-/** Names of the priority levels, indexed by priority. */
-export const PRIORITY_LABELS: Readonly<Record<number, string>> = {
-  1: 'Critical',
-  2: 'High',
-  3: 'Medium',
-  4: 'Low',
-  5: 'Very low',
-}
+export { PRIORITY_LABELS } from './taskLabels'
 
 const namedRefSchema = z.looseObject({ id: idSchema, name: z.string() })
 

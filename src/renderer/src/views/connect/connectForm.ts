@@ -1,5 +1,5 @@
 import type { ConnectionProfile } from '../../../../shared/connection/profile'
-import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPES } from '../../../../shared/connection/profile'
+import { DEFAULT_REDIRECT_URI, DEFAULT_SCOPES } from '../../../../shared/connection/defaults'
 
 /** The Connect form as typed: every field a string. */
 export interface ConnectFormValues {

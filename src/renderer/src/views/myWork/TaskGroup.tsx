@@ -1,5 +1,5 @@
 import type { Task } from '../../../../shared/mpath/tasks'
-import { PRIORITY_LABELS } from '../../../../shared/mpath/tasks'
+import { PRIORITY_LABELS } from '../../../../shared/mpath/taskLabels'
 import { formatDate } from '../../components/formatDate'
 import { useNavigationStore } from '../../stores/navigationStore'
 
