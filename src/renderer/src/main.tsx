@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/components.css'
+import { isQuickViewRoute, QuickView } from './views/quickView/QuickView'
 
 const container = document.getElementById('root')
 
@@ -13,7 +14,7 @@ if (container) {
   createRoot(container).render(
     <StrictMode>
       <ErrorBoundary>
-        <App />
+        {isQuickViewRoute(window.location.hash) ? <QuickView /> : <App />}
       </ErrorBoundary>
     </StrictMode>,
   )
