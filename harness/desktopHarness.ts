@@ -45,6 +45,8 @@ export interface DesktopHarnessOptions {
    * plays a browser that never comes back. Switch it later with `deepLinksReachApp`.
    */
   deepLinksReachApp?: boolean
+  /** Load the window while the services start, as the Electron app does (default false). */
+  windowDuringStart?: boolean
 }
 
 /** A running harness: the app page, the person's browser page and the real main services. */
@@ -158,9 +160,17 @@ export async function launchDesktopHarness(
       .catch(() => undefined)
   })
 
-  await services.start()
+  // By default the window opens once the services have started (a settled first screen for
+  // tests); `windowDuringStart` opens it while they start, in the order the Electron app uses.
+  const starting = services.start()
+
+  if (!options.windowDuringStart) {
+    await starting
+  }
+
   await appPage.goto(`${server.origin}/index.html`)
   services.deepLinks.markReady()
+  await starting
 
   return {
     appPage,

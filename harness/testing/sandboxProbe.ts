@@ -70,3 +70,28 @@ export async function probeApi<T>(
 
   return (await response.json()) as T
 }
+
+/**
+ * Asks the sandbox's introspection endpoint about a token, as the mpath server does (with the
+ * resource server's own credentials): whether it is still active.
+ */
+export async function introspect(
+  sandbox: RunningSandbox,
+  token: string,
+): Promise<{ active: boolean }> {
+  const { clientId, clientSecret } = sandbox.resourceServer
+  const response = await fetch(`${sandbox.ready.issuer}/oauth/token_info`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ token }),
+  })
+
+  if (!response.ok) {
+    throw new Error(`The sandbox answered ${response.status} to introspection`)
+  }
+
+  return (await response.json()) as { active: boolean }
+}

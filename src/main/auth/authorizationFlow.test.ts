@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { createTestLogger } from '../log/testing/testLogger'
+import { createManualClock } from '../platform/testing/manualClock'
 import { createAuthorizationFlow, type AuthorizationFlowOptions } from './authorizationFlow'
 import type { AuthorizationFlowState } from './authorizationFlowState'
 import {
   callbackFor,
   createFakeAuthServer,
-  createManualClock,
   createRecordingOpener,
   FAKE_ISSUER,
   fakeDeviceAuthorizationRoute,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { createClockOffsetMonitor } from './clockOffset'
-import { createManualClock } from './testing/flowFakes'
+import { createManualClock } from '../platform/testing/manualClock'
 
 describe('clock offset monitor', () => {
   it('keeps the latest offset against the server Date header, measured at the request midpoint', async () => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../../shared/errors/appError'
 import { createTestLogger } from '../log/testing/testLogger'
+import { createManualClock } from '../platform/testing/manualClock'
 import {
   createPendingAuthorizationStore,
   DEFAULT_PENDING_TTL_MS,
   type PendingAuthorization,
   type PendingAuthorizationRequest,
 } from './pendingAuthorization'
-import { createManualClock, FAKE_ISSUER } from './testing/flowFakes'
+import { FAKE_ISSUER } from './testing/flowFakes'
 
 const REQUEST: PendingAuthorizationRequest = {
   transport: 'scheme',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
+import { createSettlingClock } from '../platform/testing/manualClock'
 import { createRefreshBreaker } from './refreshBreaker'
-import { createFakeClock } from './testing/sessionFakes'
 
 describe('createRefreshBreaker', () => {
   it('opens on the refresh that exceeds the limit inside the window', () => {
-    const clock = createFakeClock()
+    const clock = createSettlingClock()
     const breaker = createRefreshBreaker({ clock, maxRefreshes: 3, windowSeconds: 10 })
 
     expect([breaker.recordRefresh(), breaker.recordRefresh(), breaker.recordRefresh()]).toEqual([
@@ -18,7 +18,7 @@ describe('createRefreshBreaker', () => {
   })
 
   it('forgets refreshes older than the window', () => {
-    const clock = createFakeClock()
+    const clock = createSettlingClock()
     const breaker = createRefreshBreaker({ clock, maxRefreshes: 2, windowSeconds: 10 })
 
     for (let count = 0; count < 20; count += 1) {
@@ -28,7 +28,7 @@ describe('createRefreshBreaker', () => {
   })
 
   it('trips at once and closes again on reset', () => {
-    const breaker = createRefreshBreaker({ clock: createFakeClock() })
+    const breaker = createRefreshBreaker({ clock: createSettlingClock() })
     breaker.trip()
     expect(breaker.isOpen()).toBe(true)
 

@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestLogger } from '../log/testing/testLogger'
 import { systemClock } from '../platform/ports'
+import { createTestVault } from '../vault/testing/testVault'
 import { discoverServer } from './discovery'
 import { createSession, type Session } from './session'
 import {
-  createTestVault,
   introspect,
   loadSandboxModule,
   sealedRefreshToken,

@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { AppError } from '../../shared/errors/appError'
-import type { Session } from './session'
-import { createSessionRig, logsContainTokens, settle } from './testing/sessionFakes'
+import { settle } from '../platform/testing/manualClock'
+import { logsContainTokens, trackSessionRigs } from './testing/sessionFakes'
 
 const HOUR = 3600 * 1000
-const sessions: Session[] = []
-
-function rig(...args: Parameters<typeof createSessionRig>) {
-  const created = createSessionRig(...args)
-  sessions.push(created.session)
-
-  return created
-}
-
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    session.dispose()
-  }
-})
+const rig = trackSessionRigs()
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof AppError ? error.code : undefined

@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { SessionState } from '../../shared/auth/sessionState'
 import { createTestCipher } from '../vault/testing/testCipher'
-import type { Session } from './session'
-import { createSessionRig, logsContainTokens, settle } from './testing/sessionFakes'
+import { settle } from '../platform/testing/manualClock'
+import { logsContainTokens, trackSessionRigs } from './testing/sessionFakes'
 
 const HOUR = 3600 * 1000
-const sessions: Session[] = []
-
-function rig(...args: Parameters<typeof createSessionRig>) {
-  const created = createSessionRig(...args)
-  sessions.push(created.session)
-
-  return created
-}
-
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    session.dispose()
-  }
-})
+const rig = trackSessionRigs()
 
 describe('session: restore at start-up', () => {
   it('stays signed out without a sealed session and does not discover', async () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createTestLogger } from '../log/testing/testLogger'
-import { memoryKeyValueStore } from '../platform/testing/memoryKeyValueStore'
-import { createTestCipher } from '../vault/testing/testCipher'
-import { createVault } from '../vault/vault'
+import { createTestVault } from '../vault/testing/testVault'
 import { createTokenStore, SESSION_VAULT_NAME } from './tokenStore'
 
 const SESSION = {
@@ -14,37 +11,20 @@ const SESSION = {
   user: { subject: 'user_1', name: 'Ada Lovelace', email: null },
 }
 
-function vaultOver(
-  store = memoryKeyValueStore(),
-  cipher = createTestCipher({ backend: 'keychain' }),
-) {
-  const vault = createVault({
-    cipher,
-    store,
-    appIdentity: 'mpath-desktop-test',
-    logger: createTestLogger().logger,
-    isReady: () => true,
-    allowWeakPersistence: () => false,
-    isProduction: false,
-  })
-
-  return { vault, store, cipher }
-}
-
 describe('createTokenStore', () => {
   it('seals the record and reads it back in a new process, never in clear', async () => {
-    const { vault, store, cipher } = vaultOver()
+    const { vault, store, cipher } = createTestVault()
     await expect(createTokenStore(vault, () => 0).save(SESSION)).resolves.toEqual({
       persisted: true,
     })
 
     expect(JSON.stringify([...store.data])).not.toContain('rt-secret-value')
-    const reopened = createTokenStore(vaultOver(store, cipher).vault, () => 0)
+    const reopened = createTokenStore(createTestVault(store, cipher).vault, () => 0)
     await expect(reopened.load()).resolves.toEqual(SESSION)
   })
 
   it('removes a record it cannot parse and reports it as unreadable', async () => {
-    const { vault } = vaultOver()
+    const { vault } = createTestVault()
     await vault.seal(SESSION_VAULT_NAME, '{"version":1}', { sensitivity: 'refresh-token' })
     const tokens = createTokenStore(vault, () => 0)
 
@@ -53,7 +33,7 @@ describe('createTokenStore', () => {
   })
 
   it('clears the record', async () => {
-    const { vault, store } = vaultOver()
+    const { vault, store } = createTestVault()
     const tokens = createTokenStore(vault, () => 0)
     await tokens.save(SESSION)
     await tokens.clear()

@@ -210,6 +210,10 @@ export function installTray(options: InstallTrayOptions): InstalledTray {
   }
 
   const guardClose = (window: BrowserWindow) => {
+    // Windows ends the session by closing every window: hiding instead would hold up logging off.
+    window.on('session-end', () => {
+      isQuitting = true
+    })
     window.on('close', (event) => {
       const action = windowCloseAction({
         platform,

@@ -6,7 +6,8 @@ import { ErrorBoundary } from './components/ErrorBoundary'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/components.css'
-import { isQuickViewRoute, QuickView } from './views/quickView/QuickView'
+import { QuickView } from './views/quickView/QuickView'
+import { isQuickViewRoute } from './views/quickView/quickViewRoute'
 
 const container = document.getElementById('root')
 

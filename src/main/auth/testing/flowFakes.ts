@@ -1,61 +1,16 @@
 /**
- * Fakes for the authorization flow's unit tests: a clock whose timers run when told, an opener
- * that records what it was asked to open, and an authorization server answered by a fake
- * `fetch` (metadata documents and a token endpoint).
+ * Fakes for the authorization flow's unit tests: an opener that records what it was asked to
+ * open, and an authorization server answered by a fake `fetch` (metadata documents and a token
+ * endpoint). Their clock is the manual one in platform/testing.
  */
 import * as oidc from 'openid-client'
 
 import { connectionProfileSchema, type ConnectionProfile } from '../../../shared/connection/profile'
-import type { Clock, ExternalOpener, FetchPort } from '../../platform/ports'
+import type { ExternalOpener, FetchPort } from '../../platform/ports'
 import type { AuthServer } from '../types'
 
 /** The issuer every fake uses. */
 export const FAKE_ISSUER = 'https://clerk.example.test'
-
-/** A clock that moves only when a test advances it. */
-export interface ManualClock extends Clock {
-  /** Moves time forward and runs every timer that falls due, in order. */
-  advance(milliseconds: number): void
-  /** Timers not yet run or cancelled. */
-  pendingTimers(): number
-}
-
-/** A manual clock starting at `start` (milliseconds since the epoch). */
-export function createManualClock(start = Date.UTC(2026, 0, 1)): ManualClock {
-  let now = start
-  let sequence = 0
-  const timers = new Map<number, { at: number; callback: () => void }>()
-
-  return {
-    now: () => now,
-    setTimeout(callback, milliseconds) {
-      const id = (sequence += 1)
-      timers.set(id, { at: now + Math.max(0, milliseconds), callback })
-
-      return { cancel: () => void timers.delete(id) }
-    },
-    advance(milliseconds) {
-      const target = now + milliseconds
-
-      for (;;) {
-        const next = [...timers]
-          .filter(([, timer]) => timer.at <= target)
-          .sort(([idA, a], [idB, b]) => a.at - b.at || idA - idB)[0]
-
-        if (next === undefined) {
-          break
-        }
-
-        timers.delete(next[0])
-        now = Math.max(now, next[1].at)
-        next[1].callback()
-      }
-
-      now = target
-    },
-    pendingTimers: () => timers.size,
-  }
-}
 
 /** An opener that records URLs instead of starting a browser. */
 export interface RecordingOpener extends ExternalOpener {

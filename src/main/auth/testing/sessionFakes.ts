@@ -1,82 +1,24 @@
 /**
- * Fakes for session tests: a clock whose timers run only when told, and a token endpoint
- * behind the fetch port that rotates refresh tokens as Clerk is expected to.
+ * Fakes for session tests: a token endpoint behind the fetch port that rotates refresh tokens
+ * as Clerk is expected to, and a rig wiring a session to it over a settling clock.
  */
 import { Configuration, customFetch, None } from 'openid-client'
+import { afterEach } from 'vitest'
 
 import { connectionProfileSchema, type ConnectionProfile } from '../../../shared/connection/profile'
 import type { LogEntry } from '../../log/createLogger'
 import { createTestLogger } from '../../log/testing/testLogger'
-import type { Clock, FetchPort } from '../../platform/ports'
+import type { FetchPort } from '../../platform/ports'
+import { createSettlingClock, type SettlingClock } from '../../platform/testing/manualClock'
 import {
   type MemoryKeyValueStore,
   memoryKeyValueStore,
 } from '../../platform/testing/memoryKeyValueStore'
 import { createTestCipher, type TestCipher } from '../../vault/testing/testCipher'
-import { createVault } from '../../vault/vault'
-import { createSession, type SessionOptions } from '../session'
+import { createTestVault } from '../../vault/testing/testVault'
+import { createSession, type Session, type SessionOptions } from '../session'
 import type { SessionVault } from '../tokenStore'
 import type { AuthServer, ReceivedTokens } from '../types'
-
-/** A clock that moves only when a test advances it. */
-export interface FakeClock extends Clock {
-  /** Moves time forward, running every timer that falls due, in order. */
-  advance(milliseconds: number): Promise<void>
-  /** Moves time forward without running timers, as when the machine sleeps. */
-  jump(milliseconds: number): void
-  /** Timers not yet run or cancelled. */
-  pendingTimers(): number
-}
-
-/** Lets promise chains (fetch, openid-client, the vault) run to their next pause. */
-export async function settle(rounds = 30): Promise<void> {
-  for (let round = 0; round < rounds; round += 1) {
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
-
-/** A fake clock starting at `start` (milliseconds since the epoch). */
-export function createFakeClock(start = Date.UTC(2026, 0, 1)): FakeClock {
-  let now = start
-  let sequence = 0
-  const timers = new Map<number, { at: number; callback: () => void }>()
-
-  return {
-    now: () => now,
-    setTimeout(callback, milliseconds) {
-      const id = (sequence += 1)
-      timers.set(id, { at: now + Math.max(0, milliseconds), callback })
-
-      return { cancel: () => void timers.delete(id) }
-    },
-    async advance(milliseconds) {
-      const target = now + milliseconds
-
-      for (;;) {
-        const due = [...timers].filter(([, timer]) => timer.at <= target)
-        due.sort(([idA, a], [idB, b]) => a.at - b.at || idA - idB)
-        const next = due[0]
-
-        if (!next) {
-          break
-        }
-
-        const [id, timer] = next
-        timers.delete(id)
-        now = Math.max(now, timer.at)
-        timer.callback()
-        await settle()
-      }
-
-      now = target
-      await settle()
-    },
-    jump(milliseconds) {
-      now += milliseconds
-    },
-    pendingTimers: () => timers.size,
-  }
-}
 
 /** One request the fake server saw. */
 export interface SeenRequest {
@@ -244,7 +186,7 @@ export function createFakeTokenServer(
 /** What {@link createSessionRig} wires together. */
 export interface SessionRigOptions {
   fake?: FakeTokenServer
-  clock?: FakeClock
+  clock?: SettlingClock
   cipher?: TestCipher
   store?: MemoryKeyValueStore
   allowWeakPersistence?: boolean
@@ -255,23 +197,18 @@ export interface SessionRigOptions {
 
 /** A session over a real vault (test cipher, memory store), a fake clock and a fake server. */
 export function createSessionRig(options: SessionRigOptions = {}) {
-  const clock = options.clock ?? createFakeClock()
+  const clock = options.clock ?? createSettlingClock()
   const fake = options.fake ?? createFakeTokenServer()
   const cipher = options.cipher ?? createTestCipher({ backend: 'keychain' })
   const store = options.store ?? memoryKeyValueStore()
   const { logger, entries } = createTestLogger()
   const vault =
     options.vault ??
-    createVault({
-      cipher,
-      store,
-      appIdentity: 'mpath-desktop-test',
+    createTestVault(store, cipher, {
       logger,
-      isReady: () => true,
-      allowWeakPersistence: () => options.allowWeakPersistence ?? false,
-      isProduction: false,
       clock,
-    })
+      allowWeakPersistence: options.allowWeakPersistence,
+    }).vault
   const discoveries: ConnectionProfile[] = []
   const session = createSession({
     vault,
@@ -306,6 +243,27 @@ export function createSessionRig(options: SessionRigOptions = {}) {
   }
 
   return { clock, fake, cipher, store, vault, session, entries, discoveries, received }
+}
+
+/**
+ * A {@link createSessionRig} that disposes every session it made after each test, so no
+ * refresh timer outlives its test. Call it once at the top of a test file.
+ */
+export function trackSessionRigs(): typeof createSessionRig {
+  const sessions: Session[] = []
+
+  afterEach(() => {
+    for (const session of sessions.splice(0)) {
+      session.dispose()
+    }
+  })
+
+  return (options) => {
+    const created = createSessionRig(options)
+    sessions.push(created.session)
+
+    return created
+  }
 }
 
 /** True when any log entry contains a token the fake server issued. */

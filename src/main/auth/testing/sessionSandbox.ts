@@ -9,9 +9,8 @@ import * as oidc from 'openid-client'
 import { connectionProfileSchema, DEFAULT_REDIRECT_URI } from '../../../shared/connection/profile'
 import { createTestLogger } from '../../log/testing/testLogger'
 import { type FetchPort, systemClock } from '../../platform/ports'
-import { memoryKeyValueStore } from '../../platform/testing/memoryKeyValueStore'
-import { createTestCipher } from '../../vault/testing/testCipher'
-import { createVault, type Vault } from '../../vault/vault'
+import { createTestVault } from '../../vault/testing/testVault'
+import type { Vault } from '../../vault/vault'
 import { receivedTokensFrom } from '../authorizationFlowTokens'
 import { discoverServer } from '../discovery'
 import { createSession, type Session } from '../session'
@@ -43,24 +42,6 @@ interface LoginDriver {
     email: string
     password: string
   }): Promise<string>
-}
-
-/** A vault over a memory store with a test cipher that claims a strong keychain. */
-export function createTestVault(
-  store = memoryKeyValueStore(),
-  cipher = createTestCipher({ backend: 'keychain' }),
-) {
-  const vault = createVault({
-    cipher,
-    store,
-    appIdentity: 'mpath-desktop-test',
-    logger: createTestLogger().logger,
-    isReady: () => true,
-    allowWeakPersistence: () => false,
-    isProduction: false,
-  })
-
-  return { vault, store, cipher }
 }
 
 /**

@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { createTestLogger } from '../../log/testing/testLogger'
-import { createManualClock } from '../testing/flowFakes'
+import { createManualClock } from '../../platform/testing/manualClock'
 import { findFreePort } from '../testing/freePort'
 import {
   startLoopbackListener,

@@ -1,6 +1,6 @@
 import { useAppInfoStore } from './appInfoStore'
 import { MY_WORK_COLLECTIONS, useMyWorkStore } from './myWorkStore'
-import { mpath } from './mpathBridge'
+import { logProblem, mpath } from './mpathBridge'
 import { useNavigationStore } from './navigationStore'
 import type { ViewId } from './navigationStore'
 import { useProfileStore } from './profileStore'
@@ -44,6 +44,15 @@ export function connectStores(): () => void {
     }),
   ]
   window.addEventListener('focus', requestRefresh)
+  // A link or the tray may have asked for an item before this window could listen.
+  api.app
+    .takePendingNavigation()
+    .then((request) => {
+      if (request) {
+        useNavigationStore.getState().navigate(NAVIGATION_VIEWS[request.target], request.id)
+      }
+    })
+    .catch((error: unknown) => logProblem('Could not read a pending link', error))
 
   return () => {
     window.removeEventListener('focus', requestRefresh)

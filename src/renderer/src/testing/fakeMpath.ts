@@ -11,6 +11,7 @@ import type {
   InvokeArguments,
   InvokeChannelName,
   InvokeResult,
+  NavigationRequest,
   SendChannelName,
 } from '../../../shared/ipc/contract'
 import { EVENT_CHANNELS, INVOKE_CHANNELS, SEND_CHANNELS } from '../../../shared/ipc/contract'
@@ -19,6 +20,7 @@ import type { Team } from '../../../shared/mpath/teams'
 import type { AppSettings } from '../../../shared/settings/appSettings'
 import { DEFAULT_SETTINGS } from '../../../shared/settings/appSettings'
 import type { SyncStatus } from '../../../shared/sync/syncStatus'
+import type { TrayCondition } from '../../../shared/tray/traySummary'
 import type { FakeData } from './fakeQueries'
 import {
   buildOrgChart,
@@ -44,6 +46,7 @@ import {
   FIXTURE_TASKS,
   FIXTURE_TEAMS,
 } from './fixtures'
+import { fakeTrayHandlers, fakeTraySummary } from './fakeTray'
 
 /** How the fake answers one channel: receives the validated request, may throw error data. */
 export type FakeHandler<C extends InvokeChannelName> = (
@@ -70,6 +73,10 @@ export interface FakeState {
   now: string
   data: FakeData
   teams: Team[]
+  /** Forces the tray's condition (e.g. `offline`); derived from the session otherwise. */
+  trayCondition?: TrayCondition
+  /** What `app:take-pending-navigation` answers once. */
+  pendingNavigation?: NavigationRequest | null
 }
 
 /** Options for {@link createFakeMpath}: starting state and per-channel answers. */
@@ -119,6 +126,8 @@ export const SIGNED_IN: SessionState = {
 function initialState(options: FakeMpathOptions): FakeState {
   return {
     session: options.session ?? SIGNED_IN,
+    trayCondition: options.trayCondition,
+    pendingNavigation: options.pendingNavigation ?? null,
     profile: options.profile ?? { profile: FIXTURE_PROFILE, source: 'settings' },
     settings: options.settings ?? { ...DEFAULT_SETTINGS },
     syncStatus: options.syncStatus ?? FIXTURE_SYNC_STATUS,
@@ -197,6 +206,7 @@ export function createFakeMpath(options: FakeMpathOptions = {}): FakeMpath {
   const replaceTask = (next: (typeof state.data.tasks)[number]) => {
     state.data.tasks = state.data.tasks.map((task) => (task.id === next.id ? next : task))
     emit('data:did-change', { collections: ['tasks'] })
+    emit('tray:did-change', fakeTraySummary(state))
 
     return next
   }
@@ -314,6 +324,9 @@ export function createFakeMpath(options: FakeMpathOptions = {}): FakeMpath {
     'diagnostics:run': () => state.diagnostics,
     'diagnostics:get-report-text': () => state.reportText,
     'diagnostics:open-logs': () => undefined,
+    ...fakeTrayHandlers(state, emit, () => {
+      changeSession(signingIn('scheme'))
+    }),
   }
   const overrides: FakeHandlers = { ...options.handlers }
 

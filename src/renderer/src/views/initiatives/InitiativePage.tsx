@@ -1,15 +1,13 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 
-import { Button } from '../../components/Button'
 import { EmptyState } from '../../components/EmptyState'
-import { ErrorMessage } from '../../components/ErrorMessage'
+import { EntityPage } from '../../components/EntityPage'
 import { formatDate } from '../../components/formatDate'
+import { OptionList } from '../../components/OptionList'
 import { RagBadge } from '../../components/RagBadge'
-import { Skeleton } from '../../components/Skeleton'
 import { useInitiativesStore } from '../../stores/initiativesStore'
 import { useNavigationStore } from '../../stores/navigationStore'
-import { OptionList } from '../people/OptionList'
-import { TaskLinkList } from '../tasks/TaskLinkList'
+import { TaskLinkSection } from '../tasks/TaskLinkSection'
 import { priorityLabel } from '../tasks/taskLabels'
 import { initiativeStatusLabel, progressOf } from './initiativeLabels'
 import { ProgressBar } from './ProgressBar'
@@ -33,38 +31,29 @@ export function InitiativePage({ id, now }: InitiativePageProps): React.JSX.Elem
   )
   const tasks = useInitiativesStore((state) => state.initiativeTasks)
   const error = useInitiativesStore((state) => state.detailError)
-  const headingRef = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
     void useInitiativesStore.getState().loadInitiative(id)
   }, [id])
-
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [initiative?.id])
 
   const objectives = [...(initiative?.objectives ?? [])].sort(
     (left, right) => left.sortIndex - right.sortIndex,
   )
 
   return (
-    <article className="entity-page" aria-labelledby="initiative-title">
-      <Button variant="quiet" onClick={() => useNavigationStore.getState().select(null)}>
-        Back to initiatives
-      </Button>
-      {error ? (
-        <ErrorMessage
-          title="Could not open this initiative"
-          error={error}
-          onRetry={() => void useInitiativesStore.getState().loadInitiative(id)}
-        />
-      ) : null}
-      {!initiative && !error ? <Skeleton label="Loading the initiative" rows={4} /> : null}
-      {initiative ? (
+    <EntityPage
+      entity={initiative}
+      error={error}
+      headingId="initiative-title"
+      heading={(loaded) => loaded.title}
+      backLabel="Back to initiatives"
+      onBack={() => useNavigationStore.getState().select(null)}
+      errorTitle="Could not open this initiative"
+      onRetry={() => void useInitiativesStore.getState().loadInitiative(id)}
+      loadingLabel="Loading the initiative"
+    >
+      {(initiative) => (
         <>
-          <h2 id="initiative-title" ref={headingRef} tabIndex={-1} className="entity-title">
-            {initiative.title}
-          </h2>
           <dl className="facts">
             <dt>RAG</dt>
             <dd>
@@ -131,24 +120,16 @@ export function InitiativePage({ id, now }: InitiativePageProps): React.JSX.Elem
               </ol>
             )}
           </section>
-          <section aria-labelledby="initiative-tasks">
-            <h3 id="initiative-tasks">
-              Tasks <span className="count">({tasks?.total ?? '…'})</span>
-            </h3>
-            {tasks ? (
-              <TaskLinkList
-                label={`Tasks of ${initiative.title}`}
-                page={tasks}
-                filters={{ initiativeIds: [initiative.id] }}
-                emptyText="No tasks you can see belong to this initiative."
-                now={now}
-              />
-            ) : (
-              <Skeleton label="Loading tasks" rows={2} />
-            )}
-          </section>
+          <TaskLinkSection
+            headingId="initiative-tasks"
+            page={tasks}
+            label={`Tasks of ${initiative.title}`}
+            filters={{ initiativeIds: [initiative.id] }}
+            emptyText="No tasks you can see belong to this initiative."
+            now={now}
+          />
         </>
-      ) : null}
-    </article>
+      )}
+    </EntityPage>
   )
 }

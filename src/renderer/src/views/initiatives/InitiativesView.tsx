@@ -1,14 +1,17 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 
-import { Button } from '../../components/Button'
-import { EmptyState } from '../../components/EmptyState'
 import { ErrorMessage } from '../../components/ErrorMessage'
+import { FilterBar } from '../../components/FilterBar'
+import { FilterInput } from '../../components/FilterInput'
+import { FilterSelect } from '../../components/FilterSelect'
 import { formatDate } from '../../components/formatDate'
+import { ListEmptyState } from '../../components/ListEmptyState'
+import { OptionList } from '../../components/OptionList'
 import { RagBadge } from '../../components/RagBadge'
+import { ResultCount } from '../../components/ResultCount'
 import { Skeleton } from '../../components/Skeleton'
 import { useInitiativesStore } from '../../stores/initiativesStore'
 import { useNavigationStore } from '../../stores/navigationStore'
-import { OptionList } from '../people/OptionList'
 import { InitiativePage } from './InitiativePage'
 import {
   INITIATIVE_STATUS_CHOICES,
@@ -49,64 +52,42 @@ function InitiativeList(): React.JSX.Element {
   const initiatives = useInitiativesStore((state) => state.initiatives)
   const total = useInitiativesStore((state) => state.total)
   const error = useInitiativesStore((state) => state.error)
-  const id = useId()
   const store = useInitiativesStore.getState
   const isFiltered = search.trim() !== '' || filters.rag !== '' || filters.status !== ''
 
   return (
     <>
-      <div className="task-filters">
-        <div className="filter-field filter-search">
-          <label htmlFor={`${id}-search`}>Search</label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            placeholder="Search initiative titles"
-            value={search}
-            onChange={(event) => store().setSearch(event.target.value)}
-          />
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-rag`}>RAG</label>
-          <select
-            id={`${id}-rag`}
-            value={filters.rag}
-            onChange={(event) =>
-              store().setFilters({ rag: event.target.value as 'green' | 'amber' | 'red' | '' })
-            }
-          >
-            <option value="">Any RAG</option>
-            {RAG_CHOICES.map(({ rag, label }) => (
-              <option key={rag} value={rag}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={filters.status}
-            onChange={(event) => store().setFilters({ status: event.target.value })}
-          >
-            <option value="">Any status</option>
-            {INITIATIVE_STATUS_CHOICES.map((status) => (
-              <option key={status} value={status}>
-                {initiativeStatusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isFiltered ? (
-          <Button variant="quiet" onClick={() => store().clearFilters()}>
-            Clear filters
-          </Button>
-        ) : null}
-      </div>
-      <p className="result-count" role="status">
-        {total === null ? '' : `${total} ${total === 1 ? 'initiative' : 'initiatives'}`}
-      </p>
+      <FilterBar isFiltered={isFiltered} onClearFilters={() => store().clearFilters()}>
+        <FilterInput
+          label="Search"
+          type="search"
+          placeholder="Search initiative titles"
+          value={search}
+          onValueChange={(value) => store().setSearch(value)}
+        />
+        <FilterSelect
+          label="RAG"
+          value={filters.rag}
+          options={[
+            { value: '', label: 'Any RAG' },
+            ...RAG_CHOICES.map(({ rag, label }) => ({ value: rag, label })),
+          ]}
+          onValueChange={(rag) => store().setFilters({ rag })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          options={[
+            { value: '', label: 'Any status' },
+            ...INITIATIVE_STATUS_CHOICES.map((status) => ({
+              value: status,
+              label: initiativeStatusLabel(status),
+            })),
+          ]}
+          onValueChange={(status) => store().setFilters({ status })}
+        />
+      </FilterBar>
+      <ResultCount total={total} singular="initiative" plural="initiatives" />
       {error ? (
         <ErrorMessage
           title="Could not load initiatives"
@@ -116,19 +97,17 @@ function InitiativeList(): React.JSX.Element {
       ) : null}
       {total === null && !error ? <Skeleton label="Loading initiatives" rows={4} /> : null}
       {total === 0 ? (
-        isFiltered ? (
-          <EmptyState
-            title="No initiatives match"
-            action={<Button onClick={() => store().clearFilters()}>Clear filters</Button>}
-          >
-            Try other words, or clear the filters to see every initiative.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No initiatives yet">
-            Initiatives appear here once mpath has synced. Create one in mpath to track its
-            objectives and tasks.
-          </EmptyState>
-        )
+        <ListEmptyState
+          isFiltered={isFiltered}
+          onClearFilters={() => store().clearFilters()}
+          noMatchTitle="No initiatives match"
+          noMatchText="Try other words, or clear the filters to see every initiative."
+          emptyTitle="No initiatives yet"
+          emptyText={
+            'Initiatives appear here once mpath has synced. Create one in mpath to track its ' +
+            'objectives and tasks.'
+          }
+        />
       ) : null}
       {initiatives.length > 0 ? (
         <OptionList

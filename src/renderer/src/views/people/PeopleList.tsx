@@ -1,12 +1,16 @@
-import { useId, useMemo } from 'react'
+import { useMemo } from 'react'
 
 import { Button } from '../../components/Button'
-import { EmptyState } from '../../components/EmptyState'
 import { ErrorMessage } from '../../components/ErrorMessage'
+import { FilterBar } from '../../components/FilterBar'
+import { FilterInput } from '../../components/FilterInput'
+import { FilterSelect } from '../../components/FilterSelect'
+import { ListEmptyState } from '../../components/ListEmptyState'
+import { OptionList } from '../../components/OptionList'
+import { ResultCount } from '../../components/ResultCount'
 import { Skeleton } from '../../components/Skeleton'
 import { useNavigationStore } from '../../stores/navigationStore'
 import { usePeopleStore } from '../../stores/peopleStore'
-import { OptionList } from './OptionList'
 import { PERSON_STATUS_CHOICES, personStatusLabel } from './personLabels'
 
 /** The people of the organization with search and team, manager and status filters. */
@@ -19,7 +23,6 @@ export function PeopleList(): React.JSX.Element {
   const error = usePeopleStore((state) => state.error)
   const teams = usePeopleStore((state) => state.teams)
   const orgChart = usePeopleStore((state) => state.orgChart)
-  const id = useId()
   const store = usePeopleStore.getState
   const isFiltered =
     search.trim() !== '' ||
@@ -36,73 +39,48 @@ export function PeopleList(): React.JSX.Element {
 
   return (
     <>
-      <div className="task-filters">
-        <div className="filter-field filter-search">
-          <label htmlFor={`${id}-search`}>Search</label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            placeholder="Name, email or role"
-            value={search}
-            onChange={(event) => store().setSearch(event.target.value)}
-          />
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-team`}>Team</label>
-          <select
-            id={`${id}-team`}
-            value={filters.teamId}
-            onChange={(event) => store().setFilters({ teamId: event.target.value })}
-          >
-            <option value="">Any team</option>
-            <option value="none">No team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-manager`}>Manager</label>
-          <select
-            id={`${id}-manager`}
-            value={filters.managerId}
-            onChange={(event) => store().setFilters({ managerId: event.target.value })}
-          >
-            <option value="">Anyone</option>
-            <option value="none">No manager</option>
-            {managers.map((manager) => (
-              <option key={manager.id} value={manager.id}>
-                {manager.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={filters.status}
-            onChange={(event) => store().setFilters({ status: event.target.value })}
-          >
-            <option value="">Any status</option>
-            {PERSON_STATUS_CHOICES.map((status) => (
-              <option key={status} value={status}>
-                {personStatusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isFiltered ? (
-          <Button variant="quiet" onClick={() => store().clearFilters()}>
-            Clear filters
-          </Button>
-        ) : null}
-      </div>
-      <p className="result-count" role="status">
-        {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'person' : 'people'}`}
-      </p>
+      <FilterBar isFiltered={isFiltered} onClearFilters={() => store().clearFilters()}>
+        <FilterInput
+          label="Search"
+          type="search"
+          placeholder="Name, email or role"
+          value={search}
+          onValueChange={(value) => store().setSearch(value)}
+        />
+        <FilterSelect
+          label="Team"
+          value={filters.teamId}
+          options={[
+            { value: '', label: 'Any team' },
+            { value: 'none', label: 'No team' },
+            ...teams.map((team) => ({ value: team.id, label: team.name })),
+          ]}
+          onValueChange={(teamId) => store().setFilters({ teamId })}
+        />
+        <FilterSelect
+          label="Manager"
+          value={filters.managerId}
+          options={[
+            { value: '', label: 'Anyone' },
+            { value: 'none', label: 'No manager' },
+            ...managers.map((manager) => ({ value: manager.id, label: manager.name })),
+          ]}
+          onValueChange={(managerId) => store().setFilters({ managerId })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          options={[
+            { value: '', label: 'Any status' },
+            ...PERSON_STATUS_CHOICES.map((status) => ({
+              value: status,
+              label: personStatusLabel(status),
+            })),
+          ]}
+          onValueChange={(status) => store().setFilters({ status })}
+        />
+      </FilterBar>
+      <ResultCount total={total} singular="person" plural="people" />
       {error ? (
         <ErrorMessage
           title="Could not load people"
@@ -112,19 +90,17 @@ export function PeopleList(): React.JSX.Element {
       ) : null}
       {total === null && !error ? <Skeleton label="Loading people" rows={6} /> : null}
       {total === 0 ? (
-        isFiltered ? (
-          <EmptyState
-            title="No one matches"
-            action={<Button onClick={() => store().clearFilters()}>Clear filters</Button>}
-          >
-            Try another name, or clear the filters to see everyone.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No people yet">
-            People appear here once mpath has synced. Check the sync status at the top of the
-            window.
-          </EmptyState>
-        )
+        <ListEmptyState
+          isFiltered={isFiltered}
+          onClearFilters={() => store().clearFilters()}
+          noMatchTitle="No one matches"
+          noMatchText="Try another name, or clear the filters to see everyone."
+          emptyTitle="No people yet"
+          emptyText={
+            'People appear here once mpath has synced. Check the sync status at the top of the ' +
+            'window.'
+          }
+        />
       ) : null}
       {people.length > 0 ? (
         <OptionList

@@ -1,14 +1,13 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 
 import { Button } from '../../components/Button'
 import { EmptyState } from '../../components/EmptyState'
-import { ErrorMessage } from '../../components/ErrorMessage'
+import { EntityPage } from '../../components/EntityPage'
 import { formatDate } from '../../components/formatDate'
-import { Skeleton } from '../../components/Skeleton'
+import { OptionList } from '../../components/OptionList'
 import { useNavigationStore } from '../../stores/navigationStore'
 import { usePeopleStore } from '../../stores/peopleStore'
-import { TaskLinkList } from '../tasks/TaskLinkList'
-import { OptionList } from './OptionList'
+import { TaskLinkSection } from '../tasks/TaskLinkSection'
 import { personStatusLabel } from './personLabels'
 
 /** Props of {@link PersonPage}. */
@@ -23,35 +22,26 @@ export function PersonPage({ id, now }: PersonPageProps): React.JSX.Element {
   const reports = usePeopleStore((state) => state.reports)
   const tasks = usePeopleStore((state) => state.personTasks)
   const error = usePeopleStore((state) => state.personError)
-  const headingRef = useRef<HTMLHeadingElement>(null)
   const open = (personId: string | null): void => useNavigationStore.getState().select(personId)
 
   useEffect(() => {
     void usePeopleStore.getState().loadPerson(id)
   }, [id])
 
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [person?.id])
-
   return (
-    <article className="entity-page" aria-labelledby="person-title">
-      <Button variant="quiet" onClick={() => open(null)}>
-        Back to people
-      </Button>
-      {error ? (
-        <ErrorMessage
-          title="Could not open this person"
-          error={error}
-          onRetry={() => void usePeopleStore.getState().loadPerson(id)}
-        />
-      ) : null}
-      {!person && !error ? <Skeleton label="Loading the person" rows={4} /> : null}
-      {person ? (
+    <EntityPage
+      entity={person}
+      error={error}
+      headingId="person-title"
+      heading={(loaded) => loaded.name}
+      backLabel="Back to people"
+      onBack={() => open(null)}
+      errorTitle="Could not open this person"
+      onRetry={() => void usePeopleStore.getState().loadPerson(id)}
+      loadingLabel="Loading the person"
+    >
+      {(person) => (
         <>
-          <h2 id="person-title" ref={headingRef} tabIndex={-1} className="entity-title">
-            {person.name}
-          </h2>
           <dl className="facts">
             <dt>Role</dt>
             <dd>{person.role ?? person.jobRoleTitle ?? 'No role given'}</dd>
@@ -113,24 +103,16 @@ export function PersonPage({ id, now }: PersonPageProps): React.JSX.Element {
               />
             )}
           </section>
-          <section aria-labelledby="person-tasks">
-            <h3 id="person-tasks">
-              Tasks <span className="count">({tasks?.total ?? '…'})</span>
-            </h3>
-            {tasks ? (
-              <TaskLinkList
-                label={`Tasks of ${person.name}`}
-                page={tasks}
-                filters={{ assigneeIds: [person.id] }}
-                emptyText={`No tasks you can see are assigned to ${person.name}.`}
-                now={now}
-              />
-            ) : (
-              <Skeleton label="Loading tasks" rows={2} />
-            )}
-          </section>
+          <TaskLinkSection
+            headingId="person-tasks"
+            page={tasks}
+            label={`Tasks of ${person.name}`}
+            filters={{ assigneeIds: [person.id] }}
+            emptyText={`No tasks you can see are assigned to ${person.name}.`}
+            now={now}
+          />
         </>
-      ) : null}
-    </article>
+      )}
+    </EntityPage>
   )
 }

@@ -11,14 +11,6 @@ import { useTrayStore } from '../../stores/trayStore'
 import { QuickViewGroup } from './QuickViewGroup'
 import './quickView.css'
 
-/** The route the tray's window loads: the same page as the main window, another hash. */
-export const QUICK_VIEW_ROUTE = '#/quick-view'
-
-/** True for the quick-view's address hash. */
-export function isQuickViewRoute(hash: string): boolean {
-  return hash === QUICK_VIEW_ROUTE
-}
-
 /**
  * The tray's quick-view: my open tasks grouped Overdue / Today / Upcoming, each with Complete
  * (when editing works) and Open in mpath Desktop; Sign in when signed out. Every control is a

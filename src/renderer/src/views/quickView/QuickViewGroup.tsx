@@ -45,11 +45,7 @@ export function QuickViewGroup(props: QuickViewGroupProps): React.JSX.Element | 
           />
         ))}
       </ul>
-      {hidden > 0 ? (
-        <p className="quick-view-more">
-          {hidden} more in mpath Desktop
-        </p>
-      ) : null}
+      {hidden > 0 ? <p className="quick-view-more">{hidden} more in mpath Desktop</p> : null}
     </section>
   )
 }

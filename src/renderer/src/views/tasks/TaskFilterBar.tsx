@@ -1,7 +1,7 @@
-import { useId } from 'react'
-
-import type { TaskStatus } from '../../../../shared/mpath/tasks'
-import { Button } from '../../components/Button'
+import { FilterBar } from '../../components/FilterBar'
+import { FilterChecks } from '../../components/FilterChecks'
+import { FilterInput } from '../../components/FilterInput'
+import { FilterSelect } from '../../components/FilterSelect'
 import type { TaskSort } from '../../stores/tasksStore'
 import { hasTaskFilters, useTasksStore } from '../../stores/tasksStore'
 import { PRIORITY_CHOICES, STATUS_CHOICES, priorityLabel, statusLabel } from './taskLabels'
@@ -17,10 +17,6 @@ const SORT_LABELS: Record<SortField, string> = {
   createdAt: 'Created',
 }
 
-function toggled<Value>(values: readonly Value[], value: Value, isOn: boolean): Value[] {
-  return isOn ? [...values, value] : values.filter((candidate) => candidate !== value)
-}
-
 /** Search, filters and sort of the Tasks view; every change asks main for a new answer. */
 export function TaskFilterBar(): React.JSX.Element {
   const search = useTasksStore((state) => state.search)
@@ -29,150 +25,89 @@ export function TaskFilterBar(): React.JSX.Element {
   const isFiltered = useTasksStore(hasTaskFilters)
   const people = useTasksStore((state) => state.assigneeChoices)
   const initiatives = useTasksStore((state) => state.initiativeChoices)
-  const id = useId()
   const store = useTasksStore.getState
 
   return (
-    <div className="task-filters">
-      <div className="filter-field filter-search">
-        <label htmlFor={`${id}-search`}>Search</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          placeholder="Search task titles"
-          value={search}
-          onChange={(event) => store().setSearch(event.target.value)}
-        />
-      </div>
-      <fieldset className="filter-checks">
-        <legend>Status</legend>
-        {STATUS_CHOICES.map((status: TaskStatus) => (
-          <label key={status} className="choice">
-            <input
-              type="checkbox"
-              checked={filters.statuses.includes(status)}
-              onChange={(event) =>
-                store().setFilters({
-                  statuses: toggled(filters.statuses, status, event.target.checked),
-                })
-              }
-            />
-            {statusLabel(status)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="filter-checks">
-        <legend>Priority</legend>
-        {PRIORITY_CHOICES.map((priority) => (
-          <label key={priority} className="choice">
-            <input
-              type="checkbox"
-              checked={filters.priorities.includes(priority)}
-              onChange={(event) =>
-                store().setFilters({
-                  priorities: toggled(filters.priorities, priority, event.target.checked),
-                })
-              }
-            />
-            {priorityLabel(priority)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="filter-field">
-        <label htmlFor={`${id}-assignee`}>Assignee</label>
-        <select
-          id={`${id}-assignee`}
-          value={filters.assigneeIds[0] ?? ''}
-          onChange={(event) =>
-            store().setFilters({ assigneeIds: event.target.value ? [event.target.value] : [] })
-          }
-        >
-          <option value="">Anyone</option>
-          <option value="unassigned">Unassigned</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-field">
-        <label htmlFor={`${id}-initiative`}>Initiative</label>
-        <select
-          id={`${id}-initiative`}
-          value={filters.initiativeIds[0] ?? ''}
-          onChange={(event) =>
-            store().setFilters({
-              initiativeIds: event.target.value ? [event.target.value] : [],
-            })
-          }
-        >
-          <option value="">Any initiative</option>
-          <option value="none">No initiative</option>
-          {initiatives.map((initiative) => (
-            <option key={initiative.id} value={initiative.id}>
-              {initiative.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-field">
-        <label htmlFor={`${id}-due-from`}>Due from</label>
-        <input
-          id={`${id}-due-from`}
-          type="date"
-          value={filters.dueFrom}
-          onChange={(event) => store().setFilters({ dueFrom: event.target.value })}
-        />
-      </div>
-      <div className="filter-field">
-        <label htmlFor={`${id}-due-to`}>Due to</label>
-        <input
-          id={`${id}-due-to`}
-          type="date"
-          value={filters.dueTo}
-          onChange={(event) => store().setFilters({ dueTo: event.target.value })}
-        />
-      </div>
-      <div className="filter-field">
-        <label htmlFor={`${id}-sort`}>Sort by</label>
-        <select
-          id={`${id}-sort`}
-          value={sort?.field ?? ''}
-          onChange={(event) => {
-            const field = event.target.value as SortField | ''
-            store().setSort(field ? { field, direction: sort?.direction ?? 'asc' } : null)
-          }}
-        >
-          <option value="">Status, then due date</option>
-          {(Object.keys(SORT_LABELS) as SortField[]).map((field) => (
-            <option key={field} value={field}>
-              {SORT_LABELS[field]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-field">
-        <label htmlFor={`${id}-direction`}>Order</label>
-        <select
-          id={`${id}-direction`}
-          value={sort?.direction ?? 'asc'}
-          disabled={!sort}
-          onChange={(event) =>
-            store().setSort(
-              sort ? { field: sort.field, direction: event.target.value as 'asc' | 'desc' } : null,
-            )
-          }
-        >
-          <option value="asc">Ascending</option>
-          <option value="desc">Descending</option>
-        </select>
-      </div>
-      {isFiltered ? (
-        <Button variant="quiet" onClick={() => store().clearFilters()}>
-          Clear filters
-        </Button>
-      ) : null}
-    </div>
+    <FilterBar isFiltered={isFiltered} onClearFilters={() => store().clearFilters()}>
+      <FilterInput
+        label="Search"
+        type="search"
+        placeholder="Search task titles"
+        value={search}
+        onValueChange={(value) => store().setSearch(value)}
+      />
+      <FilterChecks
+        legend="Status"
+        choices={STATUS_CHOICES}
+        selected={filters.statuses}
+        labelOf={statusLabel}
+        onSelectedChange={(statuses) => store().setFilters({ statuses })}
+      />
+      <FilterChecks
+        legend="Priority"
+        choices={PRIORITY_CHOICES}
+        selected={filters.priorities}
+        labelOf={priorityLabel}
+        onSelectedChange={(priorities) => store().setFilters({ priorities })}
+      />
+      <FilterSelect
+        label="Assignee"
+        value={filters.assigneeIds[0] ?? ''}
+        options={[
+          { value: '', label: 'Anyone' },
+          { value: 'unassigned', label: 'Unassigned' },
+          ...people.map((person) => ({ value: person.id, label: person.name })),
+        ]}
+        onValueChange={(value) => store().setFilters({ assigneeIds: value ? [value] : [] })}
+      />
+      <FilterSelect
+        label="Initiative"
+        value={filters.initiativeIds[0] ?? ''}
+        options={[
+          { value: '', label: 'Any initiative' },
+          { value: 'none', label: 'No initiative' },
+          ...initiatives.map((initiative) => ({ value: initiative.id, label: initiative.name })),
+        ]}
+        onValueChange={(value) => store().setFilters({ initiativeIds: value ? [value] : [] })}
+      />
+      <FilterInput
+        label="Due from"
+        type="date"
+        value={filters.dueFrom}
+        onValueChange={(dueFrom) => store().setFilters({ dueFrom })}
+      />
+      <FilterInput
+        label="Due to"
+        type="date"
+        value={filters.dueTo}
+        onValueChange={(dueTo) => store().setFilters({ dueTo })}
+      />
+      <FilterSelect<SortField | ''>
+        label="Sort by"
+        value={sort?.field ?? ''}
+        options={[
+          { value: '', label: 'Status, then due date' },
+          ...(Object.keys(SORT_LABELS) as SortField[]).map((field) => ({
+            value: field,
+            label: SORT_LABELS[field],
+          })),
+        ]}
+        onValueChange={(field) =>
+          store().setSort(field ? { field, direction: sort?.direction ?? 'asc' } : null)
+        }
+      />
+      <FilterSelect<'asc' | 'desc'>
+        label="Order"
+        value={sort?.direction ?? 'asc'}
+        disabled={!sort}
+        options={[
+          { value: 'asc', label: 'Ascending' },
+          { value: 'desc', label: 'Descending' },
+        ]}
+        onValueChange={(direction) =>
+          store().setSort(sort ? { field: sort.field, direction } : null)
+        }
+      />
+    </FilterBar>
   )
 }

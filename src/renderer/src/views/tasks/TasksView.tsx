@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 
 import { Button } from '../../components/Button'
-import { EmptyState } from '../../components/EmptyState'
 import { ErrorMessage } from '../../components/ErrorMessage'
+import { ListEmptyState } from '../../components/ListEmptyState'
+import { ResultCount } from '../../components/ResultCount'
 import { Skeleton } from '../../components/Skeleton'
 import { useNavigationStore } from '../../stores/navigationStore'
 import { hasTaskFilters, taskQueryOf, useTasksStore } from '../../stores/tasksStore'
@@ -66,9 +67,7 @@ export function TasksView(): React.JSX.Element {
         Tasks
       </h1>
       <TaskFilterBar />
-      <p className="result-count" role="status">
-        {total === null ? '' : `${total.toLocaleString()} ${total === 1 ? 'task' : 'tasks'}`}
-      </p>
+      <ResultCount total={total} singular="task" plural="tasks" />
       {error ? (
         <ErrorMessage
           title="Could not load tasks"
@@ -80,23 +79,17 @@ export function TasksView(): React.JSX.Element {
         <div className="tasks-list-area" ref={listAreaRef}>
           {total === null && !error ? <Skeleton label="Loading tasks" rows={8} /> : null}
           {total === 0 ? (
-            isFiltered ? (
-              <EmptyState
-                title="No tasks match"
-                action={
-                  <Button onClick={() => useTasksStore.getState().clearFilters()}>
-                    Clear filters
-                  </Button>
-                }
-              >
-                Try other words, or clear the filters to see every task.
-              </EmptyState>
-            ) : (
-              <EmptyState title="No tasks yet">
-                Tasks you can see in mpath appear here once they have synced. Create one in mpath,
-                or check the sync status at the top of the window.
-              </EmptyState>
-            )
+            <ListEmptyState
+              isFiltered={isFiltered}
+              onClearFilters={() => useTasksStore.getState().clearFilters()}
+              noMatchTitle="No tasks match"
+              noMatchText="Try other words, or clear the filters to see every task."
+              emptyTitle="No tasks yet"
+              emptyText={
+                'Tasks you can see in mpath appear here once they have synced. Create one in ' +
+                'mpath, or check the sync status at the top of the window.'
+              }
+            />
           ) : null}
           {total !== null && total > 0 ? (
             <TaskList

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
-import './people.css'
 
 /** Props of {@link OptionList}. */
 export interface OptionListProps<Item> {
