@@ -99,6 +99,8 @@ describe('the built main bundle', () => {
     expect(run.status).toBe(0)
     expect(names).not.toContain('dialog.showErrorBox')
     expect(names).toContain('ipcMain.handle')
+    expect(names).toContain('new Tray')
+    expect(names).toContain('powerMonitor.on')
     expect(names).toContain('session.setPermissionRequestHandler')
     expect(names).toContain('Menu.setApplicationMenu')
     expect(window?.args[0]).toMatchObject({

@@ -177,6 +177,49 @@ const electron = {
     openPath: recorder('shell.openPath', () => Promise.resolve('')),
   }),
 }
+// The tray, notifications and power events, installed once the main window is up.
+class Tray {
+  constructor(...args) {
+    record('new Tray', args)
+  }
+
+  setToolTip = recorder('Tray.setToolTip')
+  setTitle = recorder('Tray.setTitle')
+  setImage = recorder('Tray.setImage')
+  setContextMenu = recorder('Tray.setContextMenu')
+  on = recorder('Tray.on')
+  getBounds = () => ({ x: 0, y: 0, width: 0, height: 0 })
+  isDestroyed = () => false
+  destroy = recorder('Tray.destroy')
+}
+
+class Notification {
+  static isSupported = () => true
+
+  constructor(...args) {
+    record('new Notification', args)
+  }
+
+  on = recorder('Notification.on')
+  show = recorder('Notification.show')
+  close = recorder('Notification.close')
+}
+
+Object.assign(electron, {
+  Tray,
+  Notification,
+  nativeImage: withFallback('nativeImage', {
+    createFromPath: recorder('nativeImage.createFromPath', () =>
+      withFallback('NativeImage', { isEmpty: () => false, setTemplateImage: () => undefined }),
+    ),
+  }),
+  globalShortcut: withFallback('globalShortcut', {
+    register: recorder('globalShortcut.register', () => true),
+    unregister: recorder('globalShortcut.unregister'),
+  }),
+  powerMonitor: withFallback('powerMonitor', { on: recorder('powerMonitor.on') }),
+})
+
 const fake = withFallback('electron', { ...electron, default: electron })
 
 const originalLoad = Module._load

@@ -6,13 +6,18 @@ import {
   app,
   BrowserWindow,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
+  nativeImage,
   net,
+  Notification,
+  powerMonitor,
   safeStorage,
   screen,
   session,
   shell,
+  Tray,
 } from 'electron'
 
 import { runCommand } from './app/commandRunner'
@@ -22,6 +27,9 @@ import { bindElectronIpc } from './ipc/electronIpc'
 import { createElectronLogSink } from './log/electronLogSink'
 import { openElectronKeyValueStore } from './platform/electronKeyValueStore'
 import { createServices } from './services'
+import { installTray } from './tray/installTray'
+
+const preload = join(__dirname, '../preload/index.js')
 
 // The composition root: binds Electron to the start-up sequence and nothing else.
 startApp({
@@ -39,7 +47,7 @@ startApp({
   },
   process,
   paths: {
-    preload: join(__dirname, '../preload/index.js'),
+    preload,
     rendererFile: join(__dirname, '../renderer/index.html'),
     home: homedir(),
   },
@@ -52,11 +60,42 @@ startApp({
   run: runCommand,
   files: nodeTextFiles,
   fileExists: existsSync,
-}).catch((error: unknown) => {
-  // Start-up failed before the logger could report it (or the logger is the failure).
-  dialog.showErrorBox(
-    'mpath Desktop could not start',
-    error instanceof Error ? error.message : String(error),
-  )
-  app.exit(1)
 })
+  .then((started) => {
+    if (started === undefined) {
+      return
+    }
+
+    installTray({
+      electron: {
+        app,
+        createTray: (image) => new Tray(image),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        createImage: (path) => nativeImage.createFromPath(path),
+        globalShortcut,
+        Notification,
+        screen,
+        createWindow: (options) => new BrowserWindow(options),
+        shell,
+      },
+      services: started.services,
+      mainWindow: started.windows,
+      attachIpc: (window) => started.ipc.attach(window.webContents),
+      platform: process.platform,
+      preload,
+      content: started.content,
+      iconFolder: app.isPackaged
+        ? join(process.resourcesPath, 'tray')
+        : join(app.getAppPath(), 'resources/tray'),
+    })
+    // After sleep, tokens and data may be stale: the session and sync catch up at once.
+    powerMonitor.on('resume', () => void started.services.resume())
+  })
+  .catch((error: unknown) => {
+    // Start-up failed before the logger could report it (or the logger is the failure).
+    dialog.showErrorBox(
+      'mpath Desktop could not start',
+      error instanceof Error ? error.message : String(error),
+    )
+    app.exit(1)
+  })

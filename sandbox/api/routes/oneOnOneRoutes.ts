@@ -30,108 +30,87 @@ export function createOneOnOneRoutes(context: RouteContext): ApiRoute[] {
   const { db } = context
 
   return [
-    {
-      method: 'GET',
+    listRoute({
       path: '/api/oneonones',
       scope: 'read:meetings',
-      realAuthFailure: 'bare500',
-      async handle(request, caller) {
-        if (!caller.organizationId) {
-          return errorReply(403, noOrganizationMessage('one-on-ones'))
-        }
+      things: 'one-on-ones',
+      refuseCaller: (caller) =>
+        caller.personId ? null : errorReply(403, 'No person record found for current user'),
+      async list(url, caller) {
+        const page = readPage(url)
+        const params = new SqlParams()
+        const organization = params.add(caller.organizationId)
+        const me = params.add(caller.personId)
+        const conditions = [
+          `(o.manager_id = ${me} or o.report_id = ${me})`,
+          `m.organization_id = ${organization}`,
+          `r.organization_id = ${organization}`,
+        ]
+        const search = url.searchParams.get('search')
 
-        if (!caller.personId) {
-          return errorReply(403, 'No person record found for current user')
-        }
-
-        const url = request.url
-        const bad = rejectBadImmutableFilters(url)
-
-        if (bad) {
-          return bad
-        }
-
-        try {
-          const page = readPage(url)
-          const params = new SqlParams()
-          const organization = params.add(caller.organizationId)
-          const me = params.add(caller.personId)
-          const conditions = [
-            `(o.manager_id = ${me} or o.report_id = ${me})`,
-            `m.organization_id = ${organization}`,
-            `r.organization_id = ${organization}`,
-          ]
-          const search = url.searchParams.get('search')
-
-          if (search) {
-            const term = params.add(`%${search}%`)
-            conditions.push(
-              `(m.name ilike ${term} or r.name ilike ${term} or o.notes ilike ${term})`,
-            )
-          }
-
-          const from = readDate(url, 'scheduledFrom')
-          const to = readDate(url, 'scheduledTo')
-
-          if (from) {
-            conditions.push(`o.scheduled_at >= ${params.add(from)}`)
-          }
-
-          if (to) {
-            conditions.push(`o.scheduled_at <= ${params.add(to)}`)
-          }
-
-          const source = `from one_on_one o
-            join person m on m.id = o.manager_id
-            join person r on r.id = o.report_id
-            ${whereClause(conditions)}`
-          const count = await db.query<{ count: number }>(
-            `select count(*)::int as count ${source}`,
-            params.values,
+        if (search) {
+          const term = params.add(`%${search}%`)
+          conditions.push(
+            `(m.name ilike ${term} or r.name ilike ${term} or o.notes ilike ${term})`,
           )
-          const rows = await db.query<OneOnOneRow>(
-            `select o.id, o.manager_id as "managerId", o.report_id as "reportId",
+        }
+
+        const from = readDate(url, 'scheduledFrom')
+        const to = readDate(url, 'scheduledTo')
+
+        if (from) {
+          conditions.push(`o.scheduled_at >= ${params.add(from)}`)
+        }
+
+        if (to) {
+          conditions.push(`o.scheduled_at <= ${params.add(to)}`)
+        }
+
+        const source = `from one_on_one o
+          join person m on m.id = o.manager_id
+          join person r on r.id = o.report_id
+          ${whereClause(conditions)}`
+        const { rows, totalCount } = await selectPage<OneOnOneRow>(db, {
+          params,
+          columns: `o.id, o.manager_id as "managerId", o.report_id as "reportId",
                     o.scheduled_at as "scheduledAt", o.notes,
                     m.name as "managerName", m.email as "managerEmail",
                     (select id from app_user where person_id = m.id) as "managerUserId",
                     r.name as "reportName", r.email as "reportEmail",
-                    (select id from app_user where person_id = r.id) as "reportUserId"
-             ${source} ${readSort(url, ONE_ON_ONE_SORT, 'o.scheduled_at desc nulls last')}
-             limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
-            params.values,
-          )
-          const now = context.now()
-          const oneonones = rows.rows.map((row) => ({
-            id: row.id,
-            managerId: row.managerId,
-            reportId: row.reportId,
-            scheduledAt: row.scheduledAt,
-            notes: row.notes,
-            // The table has no timestamps; mpath fills both from scheduledAt, or "now".
-            createdAt: row.scheduledAt ?? now,
-            updatedAt: row.scheduledAt ?? now,
-            manager: {
-              id: row.managerId,
-              name: row.managerName,
-              email: row.managerEmail,
-              user: row.managerUserId ? { id: row.managerUserId } : null,
-            },
-            report: {
-              id: row.reportId,
-              name: row.reportName,
-              email: row.reportEmail,
-              user: row.reportUserId ? { id: row.reportUserId } : null,
-            },
-          }))
+                    (select id from app_user where person_id = r.id) as "reportUserId"`,
+          from: source,
+          order: readSort(url, ONE_ON_ONE_SORT, 'o.scheduled_at desc nulls last'),
+          page,
+        })
+        const now = context.now()
+        const oneonones = rows.map((row) => ({
+          id: row.id,
+          managerId: row.managerId,
+          reportId: row.reportId,
+          scheduledAt: row.scheduledAt,
+          notes: row.notes,
+          // The table has no timestamps; mpath fills both from scheduledAt, or "now".
+          createdAt: row.scheduledAt ?? now,
+          updatedAt: row.scheduledAt ?? now,
+          manager: {
+            id: row.managerId,
+            name: row.managerName,
+            email: row.managerEmail,
+            user: row.managerUserId ? { id: row.managerUserId } : null,
+          },
+          report: {
+            id: row.reportId,
+            name: row.reportName,
+            email: row.reportEmail,
+            user: row.reportUserId ? { id: row.reportUserId } : null,
+          },
+        }))
 
-          return jsonReply(200, {
-            oneonones,
-            pagination: pageInfo(page, count.rows[0]?.count ?? 0),
-          })
-        } catch (_error) {
-          return errorReply(500, 'Failed to fetch one-on-ones')
-        }
+        return jsonReply(200, {
+          oneonones,
+          pagination: pageInfo(page, totalCount),
+        })
       },
-    },
+    }),
   ]
 }

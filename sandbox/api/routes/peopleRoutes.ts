@@ -52,147 +52,107 @@ export function createPeopleRoutes(context: RouteContext): ApiRoute[] {
   const { db } = context
 
   return [
-    {
-      method: 'GET',
+    listRoute({
       path: '/api/people',
       scope: 'read:people',
-      realAuthFailure: 'bare500',
-      async handle(request, caller) {
-        if (!caller.organizationId) {
-          return errorReply(403, noOrganizationMessage('people'))
+      things: 'people',
+      async list(url, caller) {
+        const page = readPage(url)
+        const params = new SqlParams()
+        const conditions = [`p.organization_id = ${params.add(caller.organizationId)}`]
+        const search = url.searchParams.get('search')
+
+        if (search) {
+          const term = params.add(`%${search}%`)
+          conditions.push(
+            `(p.name ilike ${term} or p.email ilike ${term} or p.role ilike ${term})`,
+          )
         }
 
-        const url = request.url
-        const bad = rejectBadImmutableFilters(url)
+        conditions.push(
+          ...sentinelCondition(params, 'p.team_id', readSingle(url, 'teamId'), 'no-team'),
+        )
+        conditions.push(
+          ...sentinelCondition(
+            params,
+            'p.manager_id',
+            readSingle(url, 'managerId'),
+            'no-manager',
+          ),
+        )
+        conditions.push(
+          ...sentinelCondition(params, 'p.job_role_id', readSingle(url, 'jobRoleId'), 'no-role'),
+        )
+        const statuses = readFilterList(url, 'status')
 
-        if (bad) {
-          return bad
+        if (statuses) {
+          conditions.push(`p.status = any(${params.add(statuses)}::text[])`)
         }
 
-        try {
-          const page = readPage(url)
-          const params = new SqlParams()
-          const conditions = [`p.organization_id = ${params.add(caller.organizationId)}`]
-          const search = url.searchParams.get('search')
+        const from = `from person p
+          left join team t on t.id = p.team_id
+          left join person m on m.id = p.manager_id
+          left join job_role j on j.id = p.job_role_id
+          ${whereClause(conditions)}`
+        const { rows, totalCount } = await selectPage<Record<string, unknown>>(db, {
+          params,
+          columns: `p.id, p.name, p.email, p.role, p.status, p.avatar as "avatarUrl",
+                  p.started_at as "startDate", null as "endDate", p.team_id as "teamId",
+                  p.manager_id as "managerId", p.job_role_id as "jobRoleId",
+                  p.organization_id as "organizationId", null as "userId",
+                  p.created_at as "createdAt", p.updated_at as "updatedAt",
+                  t.name as "teamName", m.name as "managerName", j.title as "jobRoleTitle",
+                  (select count(*)::int from person r where r.manager_id = p.id) as "reportCount"`,
+          from,
+          order: readSort(url, PEOPLE_SORT, 'p.name asc'),
+          page,
+        })
 
-          if (search) {
-            const term = params.add(`%${search}%`)
-            conditions.push(
-              `(p.name ilike ${term} or p.email ilike ${term} or p.role ilike ${term})`,
-            )
-          }
-
-          conditions.push(
-            ...sentinelCondition(params, 'p.team_id', readSingle(url, 'teamId'), 'no-team'),
-          )
-          conditions.push(
-            ...sentinelCondition(
-              params,
-              'p.manager_id',
-              readSingle(url, 'managerId'),
-              'no-manager',
-            ),
-          )
-          conditions.push(
-            ...sentinelCondition(params, 'p.job_role_id', readSingle(url, 'jobRoleId'), 'no-role'),
-          )
-          const statuses = readFilterList(url, 'status')
-
-          if (statuses) {
-            conditions.push(`p.status = any(${params.add(statuses)}::text[])`)
-          }
-
-          const from = `from person p
-            left join team t on t.id = p.team_id
-            left join person m on m.id = p.manager_id
-            left join job_role j on j.id = p.job_role_id
-            ${whereClause(conditions)}`
-          const count = await db.query<{ count: number }>(
-            `select count(*)::int as count ${from}`,
-            params.values,
-          )
-          const order = readSort(url, PEOPLE_SORT, 'p.name asc')
-          const rows = await db.query(
-            `select p.id, p.name, p.email, p.role, p.status, p.avatar as "avatarUrl",
-                    p.started_at as "startDate", null as "endDate", p.team_id as "teamId",
-                    p.manager_id as "managerId", p.job_role_id as "jobRoleId",
-                    p.organization_id as "organizationId", null as "userId",
-                    p.created_at as "createdAt", p.updated_at as "updatedAt",
-                    t.name as "teamName", m.name as "managerName", j.title as "jobRoleTitle",
-                    (select count(*)::int from person r where r.manager_id = p.id) as "reportCount"
-             ${from} ${order}
-             limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
-            params.values,
-          )
-          const totalCount = count.rows[0]?.count ?? 0
-
-          return jsonReply(200, {
-            people: rows.rows,
-            pagination: pageInfoWithHasMore(page, totalCount),
-          })
-        } catch (_error) {
-          return errorReply(500, 'Failed to fetch people')
-        }
+        return jsonReply(200, {
+          people: rows,
+          pagination: pageInfoWithHasMore(page, totalCount),
+        })
       },
-    },
-    {
-      method: 'GET',
+    }),
+    listRoute({
       path: '/api/teams',
       scope: 'read:people',
-      realAuthFailure: 'bare500',
-      async handle(request, caller) {
-        if (!caller.organizationId) {
-          return errorReply(403, noOrganizationMessage('teams'))
+      things: 'teams',
+      async list(url, caller) {
+        const page = readPage(url)
+        const params = new SqlParams()
+        const conditions = [`t.organization_id = ${params.add(caller.organizationId)}`]
+        const search = url.searchParams.get('search')
+
+        if (search) {
+          conditions.push(`t.name ilike ${params.add(`%${search}%`)}`)
         }
 
-        const url = request.url
-        const bad = rejectBadImmutableFilters(url)
+        conditions.push(
+          ...sentinelCondition(params, 't.parent_id', readSingle(url, 'parentId'), 'no-parent'),
+        )
+        const from = `from team t left join team parent on parent.id = t.parent_id
+          ${whereClause(conditions)}`
+        const { rows, totalCount } = await selectPage<Record<string, unknown>>(db, {
+          params,
+          columns: `t.id, t.name, t.description, t.avatar, t.parent_id as "parentId",
+                  t.organization_id as "organizationId", t.created_at as "createdAt",
+                  t.updated_at as "updatedAt", parent.name as "parentName",
+                  (select count(*)::int from person p where p.team_id = t.id) as "peopleCount",
+                  (select count(*)::int from initiative i
+                    where i.team_id = t.id) as "initiativeCount"`,
+          from,
+          order: readSort(url, TEAM_SORT, 't.name asc'),
+          page,
+        })
+        const teams = rows.map(({ peopleCount, initiativeCount, ...team }) => ({
+          ...team,
+          parent: team.parentId ? { id: team.parentId, name: team.parentName ?? null } : null,
+          _count: { people: peopleCount, initiatives: initiativeCount },
+        }))
 
-        if (bad) {
-          return bad
-        }
-
-        try {
-          const page = readPage(url)
-          const params = new SqlParams()
-          const conditions = [`t.organization_id = ${params.add(caller.organizationId)}`]
-          const search = url.searchParams.get('search')
-
-          if (search) {
-            conditions.push(`t.name ilike ${params.add(`%${search}%`)}`)
-          }
-
-          conditions.push(
-            ...sentinelCondition(params, 't.parent_id', readSingle(url, 'parentId'), 'no-parent'),
-          )
-          const from = `from team t left join team parent on parent.id = t.parent_id
-            ${whereClause(conditions)}`
-          const count = await db.query<{ count: number }>(
-            `select count(*)::int as count ${from}`,
-            params.values,
-          )
-          const rows = await db.query<Record<string, unknown>>(
-            `select t.id, t.name, t.description, t.avatar, t.parent_id as "parentId",
-                    t.organization_id as "organizationId", t.created_at as "createdAt",
-                    t.updated_at as "updatedAt", parent.name as "parentName",
-                    (select count(*)::int from person p where p.team_id = t.id) as "peopleCount",
-                    (select count(*)::int from initiative i
-                      where i.team_id = t.id) as "initiativeCount"
-             ${from} ${readSort(url, TEAM_SORT, 't.name asc')}
-             limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
-            params.values,
-          )
-          const teams = rows.rows.map(({ peopleCount, initiativeCount, ...team }) => ({
-            ...team,
-            parent: team.parentId ? { id: team.parentId, name: team.parentName ?? null } : null,
-            _count: { people: peopleCount, initiatives: initiativeCount },
-          }))
-
-          return jsonReply(200, { teams, pagination: pageInfo(page, count.rows[0]?.count ?? 0) })
-        } catch (_error) {
-          return errorReply(500, 'Failed to fetch teams')
-        }
+        return jsonReply(200, { teams, pagination: pageInfo(page, totalCount) })
       },
-    },
+    }),
   ]
 }

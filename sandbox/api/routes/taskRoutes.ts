@@ -59,100 +59,84 @@ export function createTaskRoutes(context: RouteContext): ApiRoute[] {
   const { db } = context
 
   return [
-    {
-      method: 'GET',
+    listRoute({
       path: '/api/tasks',
       scope: 'read:tasks',
-      realAuthFailure: 'bare500',
-      async handle(request, caller) {
-        if (!caller.organizationId) {
-          return errorReply(403, noOrganizationMessage('tasks'))
-        }
+      things: 'tasks',
+      async list(url, caller) {
+        const page = readPage(url)
+        const assignees = readList(url, 'assigneeId')
+        const initiatives = readList(url, 'initiativeId')
+        // The count query skips `all`, and its visibility OR is overwritten when exactly
+        // one of the two id filters mixes a sentinel with ids (so totalCount can run high).
+        const countSkipsVisibility =
+          mixesSentinel(assignees, 'unassigned') !== mixesSentinel(initiatives, 'no-initiative')
+        const build = (forCount: boolean) => {
+          const params = new SqlParams()
+          const conditions =
+            forCount && countSkipsVisibility ? [] : [taskVisibility(params, caller)]
+          const search = url.searchParams.get('search')
 
-        const url = request.url
-        const bad = rejectBadImmutableFilters(url)
-
-        if (bad) {
-          return bad
-        }
-
-        try {
-          const page = readPage(url)
-          const assignees = readList(url, 'assigneeId')
-          const initiatives = readList(url, 'initiativeId')
-          // The count query skips `all`, and its visibility OR is overwritten when exactly
-          // one of the two id filters mixes a sentinel with ids (so totalCount can run high).
-          const countSkipsVisibility =
-            mixesSentinel(assignees, 'unassigned') !== mixesSentinel(initiatives, 'no-initiative')
-          const build = (forCount: boolean) => {
-            const params = new SqlParams()
-            const conditions =
-              forCount && countSkipsVisibility ? [] : [taskVisibility(params, caller)]
-            const search = url.searchParams.get('search')
-
-            if (search) {
-              conditions.push(`t.title ilike ${params.add(`%${search}%`)}`)
-            }
-
-            const statuses = readFilterList(url, 'status')
-
-            if (statuses) {
-              conditions.push(`t.status = any(${params.add(statuses)}::text[])`)
-            }
-
-            for (const [ids, column, sentinel] of [
-              [assignees, 't.assignee_id', 'unassigned'],
-              [initiatives, 't.initiative_id', 'no-initiative'],
-            ] as const) {
-              if (ids && ids.length > 0 && !(forCount && ids.includes('all'))) {
-                conditions.push(idFilter(params, column, ids, sentinel))
-              }
-            }
-
-            const priorities = (readFilterList(url, 'priority') ?? [])
-              .map((piece) => Number.parseInt(piece))
-              .filter((value) => !Number.isNaN(value))
-
-            if (priorities.length > 0) {
-              conditions.push(`t.priority = any(${params.add(priorities)}::int[])`)
-            }
-
-            const dueFrom = readDate(url, 'dueDateFrom')
-            const dueTo = readDate(url, 'dueDateTo')
-
-            if (dueFrom) {
-              conditions.push(`t.due_date >= ${params.add(dueFrom)}`)
-            }
-
-            if (dueTo) {
-              conditions.push(`t.due_date <= ${params.add(dueTo)}`)
-            }
-
-            return { params, where: whereClause(conditions) }
+          if (search) {
+            conditions.push(`t.title ilike ${params.add(`%${search}%`)}`)
           }
 
-          const countQuery = build(true)
-          const count = await db.query<{ count: number }>(
-            `select count(*)::int as count from task t ${countQuery.where}`,
-            countQuery.params.values,
-          )
-          const rowQuery = build(false)
-          const { params } = rowQuery
-          const rows = await db.query<TaskItemRow>(
-            `select ${TASK_ITEM_COLUMNS} ${TASK_ITEM_FROM} ${rowQuery.where}
-             ${readSort(url, TASK_SORT, DEFAULT_ORDER)}
-             limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
-            params.values,
-          )
+          const statuses = readFilterList(url, 'status')
 
-          return jsonReply(200, {
-            tasks: rows.rows.map(toTaskItem),
-            pagination: pageInfo(page, count.rows[0]?.count ?? 0),
-          })
-        } catch (_error) {
-          return errorReply(500, 'Failed to fetch tasks')
+          if (statuses) {
+            conditions.push(`t.status = any(${params.add(statuses)}::text[])`)
+          }
+
+          for (const [ids, column, sentinel] of [
+            [assignees, 't.assignee_id', 'unassigned'],
+            [initiatives, 't.initiative_id', 'no-initiative'],
+          ] as const) {
+            if (ids && ids.length > 0 && !(forCount && ids.includes('all'))) {
+              conditions.push(idFilter(params, column, ids, sentinel))
+            }
+          }
+
+          const priorities = (readFilterList(url, 'priority') ?? [])
+            .map((piece) => Number.parseInt(piece))
+            .filter((value) => !Number.isNaN(value))
+
+          if (priorities.length > 0) {
+            conditions.push(`t.priority = any(${params.add(priorities)}::int[])`)
+          }
+
+          const dueFrom = readDate(url, 'dueDateFrom')
+          const dueTo = readDate(url, 'dueDateTo')
+
+          if (dueFrom) {
+            conditions.push(`t.due_date >= ${params.add(dueFrom)}`)
+          }
+
+          if (dueTo) {
+            conditions.push(`t.due_date <= ${params.add(dueTo)}`)
+          }
+
+          return { params, where: whereClause(conditions) }
         }
+
+        const countQuery = build(true)
+        const count = await db.query<{ count: number }>(
+          `select count(*)::int as count from task t ${countQuery.where}`,
+          countQuery.params.values,
+        )
+        const rowQuery = build(false)
+        const { params } = rowQuery
+        const rows = await db.query<TaskItemRow>(
+          `select ${TASK_ITEM_COLUMNS} ${TASK_ITEM_FROM} ${rowQuery.where}
+           ${readSort(url, TASK_SORT, DEFAULT_ORDER)}
+           limit ${params.add(page.limit)} offset ${params.add(page.offset)}`,
+          params.values,
+        )
+
+        return jsonReply(200, {
+          tasks: rows.rows.map(toTaskItem),
+          pagination: pageInfo(page, count.rows[0]?.count ?? 0),
+        })
       },
-    },
+    }),
   ]
 }

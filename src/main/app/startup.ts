@@ -27,7 +27,7 @@ import type { AsyncSafeStorage } from '../vault/safeStorageCipher'
 import { isTestCipher } from '../vault/testing/testCipher'
 import { createElectronCipher } from '../platform/electronCipher'
 import { hardenAllWebContents, hardenSession } from '../windows/sessionHardening'
-import { createMainWindow } from '../windows/mainWindow'
+import { createMainWindow, type WindowContent } from '../windows/mainWindow'
 import {
   createMainWindowController,
   type MainWindowController,
@@ -123,6 +123,8 @@ export interface StartedApp {
   services: Services
   ipc: ElectronIpcBinding
   windows: MainWindowController
+  /** What the main window loads; the tray's quick-view loads the same page at its route. */
+  content: WindowContent
 }
 
 /**
@@ -280,6 +282,10 @@ export async function startApp(options: StartupOptions): Promise<StartedApp | un
     }),
   )
 
+  const content: WindowContent =
+    development.rendererUrl === undefined
+      ? { file: options.paths.rendererFile }
+      : { url: development.rendererUrl }
   const windows = createMainWindowController({
     open: () => {
       const window = createMainWindow({
@@ -287,10 +293,7 @@ export async function startApp(options: StartupOptions): Promise<StartedApp | un
         screen: electron.screen,
         store,
         preload: options.paths.preload,
-        content:
-          development.rendererUrl === undefined
-            ? { file: options.paths.rendererFile }
-            : { url: development.rendererUrl },
+        content,
         title: APP_NAME,
         hardening: {
           policy,
@@ -343,5 +346,5 @@ export async function startApp(options: StartupOptions): Promise<StartedApp | un
     logger,
   }).catch((error: unknown) => log.warn('Updates did not start', { error }))
 
-  return { services, ipc, windows }
+  return { services, ipc, windows, content }
 }
