@@ -1,4 +1,4 @@
-import { errorReply, jsonReply } from '../http/reply'
+import { jsonReply } from '../http/reply'
 import {
   pageInfo,
   readDate,
@@ -8,9 +8,10 @@ import {
   readSort,
   type SortColumns,
 } from '../query/listQuery'
+import { selectPage } from '../query/selectPage'
 import { SqlParams, whereClause } from '../query/sqlParams'
-import { rejectBadImmutableFilters } from './immutableFilters'
-import { noOrganizationMessage, type ApiRoute, type RouteContext } from './routeContext'
+import { listRoute } from './listRoute'
+import type { ApiRoute, RouteContext } from './routeContext'
 
 const INITIATIVE_SORT: SortColumns = {
   title: (direction) => `lower(i.title) ${direction}`,
@@ -103,7 +104,7 @@ export function createInitiativeRoutes(context: RouteContext): ApiRoute[] {
                     (select count(*)::int from task t where t.initiative_id = i.id) as "taskCount",
                     (select count(*)::int from task t
                       where t.initiative_id = i.id and t.status = 'done') as "doneCount"`,
-          from: from,
+          from,
           order: readSort(url, INITIATIVE_SORT, 'i.updated_at desc'),
           page,
         })

@@ -1,8 +1,9 @@
 import { errorReply, jsonReply } from '../http/reply'
 import { pageInfo, readDate, readPage, readSort, type SortColumns } from '../query/listQuery'
+import { selectPage } from '../query/selectPage'
 import { SqlParams, whereClause } from '../query/sqlParams'
-import { rejectBadImmutableFilters } from './immutableFilters'
-import { noOrganizationMessage, type ApiRoute, type RouteContext } from './routeContext'
+import { listRoute } from './listRoute'
+import type { ApiRoute, RouteContext } from './routeContext'
 
 const ONE_ON_ONE_SORT: SortColumns = {
   scheduledat: (direction) => `o.scheduled_at ${direction} nulls last`,
@@ -50,9 +51,7 @@ export function createOneOnOneRoutes(context: RouteContext): ApiRoute[] {
 
         if (search) {
           const term = params.add(`%${search}%`)
-          conditions.push(
-            `(m.name ilike ${term} or r.name ilike ${term} or o.notes ilike ${term})`,
-          )
+          conditions.push(`(m.name ilike ${term} or r.name ilike ${term} or o.notes ilike ${term})`)
         }
 
         const from = readDate(url, 'scheduledFrom')

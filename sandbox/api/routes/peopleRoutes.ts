@@ -1,4 +1,4 @@
-import { errorReply, jsonReply } from '../http/reply'
+import { jsonReply } from '../http/reply'
 import {
   pageInfo,
   pageInfoWithHasMore,
@@ -8,9 +8,10 @@ import {
   readSort,
   type SortColumns,
 } from '../query/listQuery'
+import { selectPage } from '../query/selectPage'
 import { SqlParams, whereClause } from '../query/sqlParams'
-import { rejectBadImmutableFilters } from './immutableFilters'
-import { noOrganizationMessage, type ApiRoute, type RouteContext } from './routeContext'
+import { listRoute } from './listRoute'
+import type { ApiRoute, RouteContext } from './routeContext'
 
 const PEOPLE_SORT: SortColumns = {
   name: (direction) => `p.name ${direction}`,
@@ -64,21 +65,14 @@ export function createPeopleRoutes(context: RouteContext): ApiRoute[] {
 
         if (search) {
           const term = params.add(`%${search}%`)
-          conditions.push(
-            `(p.name ilike ${term} or p.email ilike ${term} or p.role ilike ${term})`,
-          )
+          conditions.push(`(p.name ilike ${term} or p.email ilike ${term} or p.role ilike ${term})`)
         }
 
         conditions.push(
           ...sentinelCondition(params, 'p.team_id', readSingle(url, 'teamId'), 'no-team'),
         )
         conditions.push(
-          ...sentinelCondition(
-            params,
-            'p.manager_id',
-            readSingle(url, 'managerId'),
-            'no-manager',
-          ),
+          ...sentinelCondition(params, 'p.manager_id', readSingle(url, 'managerId'), 'no-manager'),
         )
         conditions.push(
           ...sentinelCondition(params, 'p.job_role_id', readSingle(url, 'jobRoleId'), 'no-role'),

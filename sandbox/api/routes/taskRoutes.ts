@@ -1,4 +1,4 @@
-import { errorReply, jsonReply } from '../http/reply'
+import { jsonReply } from '../http/reply'
 import {
   pageInfo,
   readDate,
@@ -9,8 +9,8 @@ import {
   type SortColumns,
 } from '../query/listQuery'
 import { SqlParams, whereClause } from '../query/sqlParams'
-import { rejectBadImmutableFilters } from './immutableFilters'
-import { noOrganizationMessage, type ApiRoute, type RouteContext } from './routeContext'
+import { listRoute } from './listRoute'
+import type { ApiRoute, RouteContext } from './routeContext'
 import {
   TASK_ITEM_COLUMNS,
   TASK_ITEM_FROM,
