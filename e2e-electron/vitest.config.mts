@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // `npm run test:electron` only (scripts/testElectron.mjs): never part of `npm test`.
+// eslint-disable-next-line no-restricted-syntax -- vitest reads its configuration as the default export
 export default defineConfig({
   test: {
     name: 'electron',

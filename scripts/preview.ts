@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- a command-line tool: its whole job is to tell the person what runs */
 import type { DesktopHarness } from '../harness/desktopHarness'
 import type { RunningSandbox } from '../sandbox/start'
 import type { LogEntry } from '../src/main/log/createLogger'

@@ -1,7 +1,6 @@
 // `npm start`: the sandbox and the app connected to it. With the Electron binary it runs
 // `electron-vite dev` with MPATH_SANDBOX_URL set; without it, it says so in one sentence and
 // opens the browser preview instead (which starts its own sandbox).
-/* eslint-disable no-console -- a command-line tool */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'

@@ -1,7 +1,6 @@
 // `npm run test:electron`: the harness's journeys against the real app through Playwright's
 // Electron support. Where the Electron binary is missing it says so and runs nothing, so no
 // test is counted as passed.
-/* eslint-disable no-console -- a command-line tool */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'

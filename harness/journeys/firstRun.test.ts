@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startSandbox } from '../../sandbox/start'
 import type { RunningSandbox } from '../../sandbox/start'
 import type { Task } from '../../src/shared/mpath/tasks'
 import { launchChromium } from '../chromium'
 import { launchDesktopHarness } from '../desktopHarness'
 import type { DesktopHarness } from '../desktopHarness'
+import { startJourneySandbox } from '../testing/journeySandbox'
 import { probeApi, probeToken } from '../testing/sandboxProbe'
 import { saveScreenshots } from '../testing/screenshots'
 import { signInAtBrowser } from '../testing/signInAtBrowser'
@@ -19,7 +19,7 @@ describe('journey 1: first run, connect to the sandbox, sign in, see my work', (
   let harness: DesktopHarness
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ authPort: 0, apiPort: 0, loopbackPort: 0 })
+    sandbox = await startJourneySandbox()
     browser = await launchChromium()
     harness = await launchDesktopHarness({ sandboxApiUrl: sandbox.ready.apiUrl, browser })
   })

@@ -88,8 +88,8 @@ describe('journey 7: when things go wrong', () => {
       const myTasks = page
         .getByRole('region', { name: /^(Overdue|Today|Upcoming)\b/ })
         .locator('.item-title')
+      await expect.poll(async () => (await myTasks.allInnerTexts()).length).toBeGreaterThan(0)
       const shown = await myTasks.allInnerTexts()
-      expect(shown.length).toBeGreaterThan(0)
 
       // A slow sandbox keeps the sync going long enough to pull the network out from under it.
       sandbox.setFaults({ latencyMs: 1_000 })
