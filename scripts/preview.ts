@@ -73,8 +73,11 @@ async function startPreviewSandbox(): Promise<RunningSandbox> {
     }
 
     console.error('preview: ports 7071–7073 are busy; the sandbox uses free ones instead.')
+    const sandbox = await startSandbox({ authPort: 0, apiPort: 0, loopbackPort: 0, log })
+    const { issuer, apiUrl, adminUrl } = sandbox.ready
+    console.error(`preview: sandbox issuer ${issuer}, API ${apiUrl}, admin ${adminUrl}`)
 
-    return startSandbox({ authPort: 0, apiPort: 0, loopbackPort: 0, log })
+    return sandbox
   }
 }
 

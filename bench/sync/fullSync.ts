@@ -37,11 +37,16 @@ async function main(): Promise<void> {
     },
   }
 
-  // A token that never needs renewing: the benchmark's sign-in lasts a day.
+  // The benchmark's sign-in lasts a day, yet a busy 100k-task sandbox can time out its own
+  // token check and answer 401. The app would renew the token and retry once; handing back
+  // the same token does that without a sign-in, and the count shows in the report.
+  let tokenRejections = 0
   const tokens: AccessTokenSource = {
     getAccessToken: async () => input.accessToken,
     refreshAfterRejection: async () => {
-      throw new Error('The sandbox rejected the benchmark token; run the benchmark again.')
+      tokenRejections += 1
+
+      return input.accessToken
     },
     grantedScopes: () => BENCH_SCOPES,
   }
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
         sealedByTestCipher: sealed.areMarked,
         sealedFiles: sealed.count,
         sealedBytes: sealed.bytes,
+        tokenRejections,
       },
     })
   } finally {

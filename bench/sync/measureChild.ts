@@ -20,12 +20,20 @@ export async function measureChild(
   const sampler = setInterval(() => {
     sampledPeakRssBytes = Math.max(sampledPeakRssBytes, process.memoryUsage().rss)
   }, SAMPLE_EVERY_MS)
+  // A failed run must still let the process exit.
+  sampler.unref()
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
-  const items = await work()
+  let items: ChildReport['items']
+
+  try {
+    items = await work()
+  } finally {
+    clearInterval(sampler)
+  }
+
   const wallMs = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
-  clearInterval(sampler)
   sampledPeakRssBytes = Math.max(sampledPeakRssBytes, process.memoryUsage().rss)
   const maxRssBytes = process.resourceUsage().maxRSS * 1024
 

@@ -24,11 +24,20 @@ async function main(): Promise<void> {
   const counting = createCountingFetch()
   const baseUrl = input.apiUrl.replace(/\/$/, '')
 
-  const getJson = async (path: string): Promise<Record<string, unknown>> => {
+  // As on the sync's side, a 401 from the busy sandbox's token check is retried once.
+  let tokenRejections = 0
+
+  const getJson = async (path: string, isRetry = false): Promise<Record<string, unknown>> => {
     const response = await counting.fetch(`${baseUrl}${path}`, {
       headers: { Accept: 'application/json', Authorization: `Bearer ${input.accessToken}` },
     })
     const text = await response.text()
+
+    if (response.status === 401 && !isRetry) {
+      tokenRejections += 1
+
+      return getJson(path, true)
+    }
 
     if (!response.ok) {
       throw new Error(`The sandbox answered ${response.status} to ${path.split('?')[0]}.`)
@@ -86,7 +95,10 @@ async function main(): Promise<void> {
   printReport({
     ...report,
     items: Object.fromEntries(LISTS.map((list) => [list.name, distinct(kept[list.name])])),
-    notes: { rowsReceived: LISTS.reduce((sum, list) => sum + (kept[list.name]?.length ?? 0), 0) },
+    notes: {
+      rowsReceived: LISTS.reduce((sum, list) => sum + (kept[list.name]?.length ?? 0), 0),
+      tokenRejections,
+    },
   })
 }
 

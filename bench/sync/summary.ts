@@ -37,6 +37,12 @@ const ROWS: Row[] = [
   { label: 'client CPU time', value: (r) => r.cpuMs, format: secondsText, isJudged: false },
   { label: 'bytes downloaded', value: (r) => r.bytes, format: mibText, isJudged: false },
   { label: 'requests', value: (r) => r.requests, format: String, isJudged: false },
+  {
+    label: '401s from a busy sandbox',
+    value: (r) => Number(r.notes.tokenRejections ?? 0),
+    format: String,
+    isJudged: false,
+  },
 ]
 
 function median(values: number[]): number {
@@ -96,7 +102,8 @@ export function printSummary(
 
     say(
       `  ${row.label.padEnd(26)}${row.format(rawValue).padStart(12)}` +
-        `${row.format(syncValue).padStart(12)}  ${ratio.toFixed(2)}×${verdict}`,
+        `${row.format(syncValue).padStart(12)}  ${rawValue > 0 ? `${ratio.toFixed(2)}×` : '–'}` +
+        verdict,
     )
   }
 

@@ -101,10 +101,9 @@ describe('journey 5: restart on the same data folder', () => {
     })
   })
 
-  // Known gap, kept visible: the Electron app opens its window while the services start, and
-  // until the restore's token refresh answers the session reads `signed-out`, so the window
-  // shows "Sign in to mpath" instead of the cached data. `it.fails` turns red once it is fixed.
-  it.fails(
+  // The Electron app opens its window while the services start: the session reads
+  // `restoring` until the restore's token refresh answers, so the window shows the cache.
+  it(
     'in the Electron start-up order, shows the cache (not a sign-in prompt) during the restore',
     async () => {
       await harness?.close()

@@ -2,10 +2,11 @@ import { z } from 'zod'
 
 import { errorReply, jsonReply, type Reply } from '../api/http/reply'
 import type { SandboxFaults, SandboxOptions } from '../types'
+import { MAX_LATENCY_MS } from './commandLine'
 
 const FAULTS_PATCH = z
   .object({
-    latencyMs: z.number().min(0),
+    latencyMs: z.number().min(0).max(MAX_LATENCY_MS),
     errorRates: z.record(z.string(), z.number().min(0).max(1)),
     malformedRoutes: z.array(z.string()),
     tokenEndpoint: z.enum(['ok', 'fail', 'timeout']),

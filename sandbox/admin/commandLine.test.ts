@@ -82,3 +82,9 @@ describe('parseCommandLine', () => {
     }
   })
 })
+
+describe('the latency bound', () => {
+  it('refuses a latency longer than a timer can hold, instead of silently using 1 ms', () => {
+    expect(() => parseCommandLine(['--latency', '99999999999'])).toThrow(/at most 600000 ms/)
+  })
+})

@@ -83,7 +83,7 @@ const STRING_FLAGS: Record<string, Apply<string>> = {
   'code-ttl': (value, { options }) => (options.codeTtlSeconds = positive('--code-ttl', value)),
   data: (value, { options }) => (options.dataDir = value),
   scale: (value, { options }) => (options.scale = { tasks: taskScale(value) }),
-  latency: (value, { faults }) => (faults.latencyMs = nonNegative('--latency', value)),
+  latency: (value, { faults }) => (faults.latencyMs = latency(value)),
   'clock-offset': (value, { faults }) =>
     (faults.clockOffsetSeconds = number('--clock-offset', value)),
   'token-endpoint': (value, { faults }) =>
@@ -140,6 +140,19 @@ function nonNegative(flag: string, value: string): number {
 
   if (parsed < 0) {
     throw new CommandLineError(`${flag} must not be negative, got "${value}"`)
+  }
+
+  return parsed
+}
+
+/** The longest latency a timer can hold (Node clamps longer delays to 1 ms). */
+export const MAX_LATENCY_MS = 600_000
+
+function latency(value: string): number {
+  const parsed = nonNegative('--latency', value)
+
+  if (parsed > MAX_LATENCY_MS) {
+    throw new CommandLineError(`--latency must be at most ${MAX_LATENCY_MS} ms, got "${value}"`)
   }
 
   return parsed

@@ -325,6 +325,39 @@ describe('createServices against the sandbox', () => {
     )
   })
 
+  it('offline at a restart stays signed in on the cache and recovers with the network', async () => {
+    const previous = running.at(-1)!
+    const count = previous.data.get('tasks').items.length
+    previous.dispose()
+
+    network.goDown()
+    const third = launch()
+    await third.services.start()
+
+    expect(await third.invoke<SessionState>('auth:get-state')).toMatchObject({
+      status: 'restoring',
+      user: { email: user.email },
+      offline: { code: 'NETWORK_OFFLINE' },
+    })
+    expect(third.services.data.get('tasks').items).toHaveLength(count)
+    expect([...store.data.keys()].some((key) => key.startsWith('cache.'))).toBe(true)
+    expect([...store.data.keys()].some((key) => key.includes('auth-session'))).toBe(true)
+
+    network.goUp()
+    await third.services.resume()
+    await waitFor(
+      () => third.invoke<SessionState>('auth:get-state'),
+      (state) => state.status === 'signed-in',
+      'the restore once the network is back',
+    )
+    await waitFor(
+      () => third.invoke<SyncStatus>('sync:get-status'),
+      (status) => status.phase === 'idle' && status.lastError === undefined,
+      'the sync after the restore',
+    )
+    expect(third.services.data.get('tasks').items).toHaveLength(count)
+  })
+
   it('edits tasks once editing is on and the new sign-in grants write:tasks', async () => {
     const services = running.at(-1)!
     const { invoke } = recordTraffic(services, traffic)

@@ -390,6 +390,9 @@ export function createServices(ports: ServicePorts): Services {
       isStarted = true
       log.info('Session restored', { status: state.status })
 
+      // Only a session that is gone takes its cache along (a refused or unreadable token). One
+      // still `restoring` is offline with its sealed token kept: the cache stays on screen, and
+      // the first sync follows the session once it is signed in.
       if (state.status === 'signed-out') {
         await sync.clear()
 

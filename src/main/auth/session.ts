@@ -28,8 +28,8 @@ export interface SessionOptions {
   profileSource: () => Promise<ConnectionProfile | undefined>
   /** Renew this long before expiry (a tenth of the lifetime for short tokens). Default 60. */
   refreshMarginSeconds?: number
-  /** Refresh-loop breaker: more than `maxRefreshes` within `windowSeconds` stops the session. */
-  breaker?: { maxRefreshes?: number; windowSeconds?: number }
+  /** Refresh-loop breaker: more than `maxRefreshes` early refreshes in a row stop the session. */
+  breaker?: { maxRefreshes?: number }
   /** Backoff after transient refresh failures (default 2 s doubling to 5 min). */
   retry?: BackoffOptions
 }

@@ -57,7 +57,7 @@ export function createSessionContext(input: {
   vault: SessionVault
   clock: Clock
   logger: Logger
-  breaker?: { maxRefreshes?: number; windowSeconds?: number }
+  breaker?: { maxRefreshes?: number }
 }): SessionContext {
   const { clock, logger } = input
   const changeListeners = new Set<(state: SessionState) => void>()
@@ -116,13 +116,16 @@ export function createSessionContext(input: {
       })
     },
     currentError() {
-      if (current.status === 'error') {
-        return new AppError(current.error.code, current.error.message, {
-          action: current.error.action,
-        })
-      }
+      const error =
+        current.status === 'error'
+          ? current.error
+          : current.status === 'restoring'
+            ? current.offline
+            : undefined
 
-      return signedOutError()
+      return error
+        ? new AppError(error.code, error.message, { action: error.action })
+        : signedOutError()
     },
     onDidChange: (listener) => subscribe(changeListeners, listener),
     onDidSignOut: (listener) => subscribe(signOutListeners, listener),

@@ -37,6 +37,11 @@ describe('session: restore at start-up', () => {
       user: { subject: 'user_1', name: 'Ada Lovelace' },
       persistence: 'persistent',
     })
+    expect(changes.map((change) => change.status)).toEqual(['restoring', 'signed-in'])
+    expect(changes[0]).toEqual({
+      status: 'restoring',
+      user: { subject: 'user_1', name: 'Ada Lovelace', email: 'ada@example.test' },
+    })
     expect(changes.at(-1)).toEqual(state)
     await expect(session.getAccessToken()).resolves.toBe('at-2')
   })
@@ -84,7 +89,7 @@ describe('session: restore at start-up', () => {
     expect(store.data.size).toBe(0)
   })
 
-  it('offline at start-up: keeps the sealed token, reports the error, retries', async () => {
+  it('offline at start-up: keeps the sealed token, stays signed in offline, retries', async () => {
     const first = rig()
     await first.session.establish(first.received(3600), first.fake.server)
     first.session.dispose()
@@ -97,16 +102,51 @@ describe('session: restore at start-up', () => {
       store: first.store,
       cipher: first.cipher,
     })
+    const changes: SessionState[] = []
+    session.onDidChange((state) => changes.push(state))
 
     await expect(session.restore()).resolves.toMatchObject({
-      status: 'error',
-      error: { code: 'NETWORK_OFFLINE' },
+      status: 'restoring',
+      user: { subject: 'user_1', name: 'Ada Lovelace' },
+      offline: { code: 'NETWORK_OFFLINE' },
+    })
+    expect(store.data.size).toBe(1)
+    await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'NETWORK_OFFLINE' })
+
+    // The failed retry keeps the offline state as it was: no flicker, no sign-in prompt.
+    await clock.advance(2_000)
+    expect(changes.map((change) => change.status)).toEqual(['restoring', 'restoring'])
+    expect(session.state()).toMatchObject({ status: 'restoring', offline: {} })
+
+    fake.refreshHandler = undefined
+    await clock.advance(4_000)
+    expect(session.state().status).toBe('signed-in')
+    expect(changes.map((change) => change.status)).toEqual(['restoring', 'restoring', 'signed-in'])
+    await expect(session.getAccessToken()).resolves.toMatch(/^at-/)
+  })
+
+  it('server unreachable at start-up (discovery fails): stays signed in offline, then restores', async () => {
+    const first = rig()
+    await first.session.establish(first.received(3600), first.fake.server)
+    first.session.dispose()
+    let isOnline = false
+    const { session, store, clock } = rig({
+      fake: first.fake,
+      store: first.store,
+      cipher: first.cipher,
+      isServerReachable: () => isOnline,
+    })
+
+    await expect(session.restore()).resolves.toMatchObject({
+      status: 'restoring',
+      offline: { code: 'NETWORK_OFFLINE' },
     })
     expect(store.data.size).toBe(1)
 
-    fake.refreshHandler = undefined
-    await clock.advance(2_000)
+    isOnline = true
+    await session.checkNow()
     expect(session.state().status).toBe('signed-in')
+    await expect(session.getAccessToken()).resolves.toMatch(/^at-/)
   })
 
   it('drops a sealed session that belongs to another connection', async () => {

@@ -264,6 +264,10 @@ export function createSessionRefresher(
     }
 
     const user = tokens.idTokenClaims ? userFromClaims(tokens.idTokenClaims) : undefined
+    const replaced = {
+      previousReceivedAt: session.receivedAt,
+      previousExpiresAt: session.expiresAt,
+    }
     Object.assign(session, {
       accessToken: tokens.accessToken,
       receivedAt: clock.now(),
@@ -275,11 +279,7 @@ export function createSessionRefresher(
     retryAt = undefined
     lastTransient = undefined
 
-    if (tokens.expiresAt <= clock.now()) {
-      breaker.trip()
-    }
-
-    if (breaker.recordRefresh()) {
+    if (breaker.recordRefresh({ ...replaced, expiresAt: tokens.expiresAt })) {
       throw stopForLoop()
     }
 

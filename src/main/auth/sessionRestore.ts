@@ -16,9 +16,10 @@ export interface RestoreDependencies {
 
 /**
  * Brings back the session sealed by an earlier run: open the sealed refresh token, discover
- * the server, refresh once. Never throws; the outcome is the session state. A value that no
- * longer decrypts starts signed out with the reason (S15); an unreachable server keeps the
- * sealed token and retries with backoff.
+ * the server, refresh once. Never throws; the outcome is the session state, `restoring` from
+ * the moment a sealed session is found until this settles. A value that no longer decrypts
+ * starts signed out with the reason (S15); an unreachable server keeps the sealed token,
+ * stays `restoring` with an `offline` note and retries with backoff.
  */
 export async function restoreSession(
   context: SessionContext,
@@ -64,6 +65,12 @@ export async function restoreSession(
     return context.state()
   }
 
+  // The person is still signed in while the server is asked; a retry keeps the offline note
+  // of the attempt before, so the window does not flicker between the two.
+  if (context.state().status !== 'restoring') {
+    context.setState({ status: 'restoring', user: { ...sealed.user } })
+  }
+
   let server: AuthServer
 
   try {
@@ -71,7 +78,11 @@ export async function restoreSession(
   } catch (error) {
     if (isCurrent()) {
       context.isRestorePending = true
-      context.setState({ status: 'error', error: toErrorData(error) })
+      context.setState({
+        status: 'restoring',
+        user: { ...sealed.user },
+        offline: toErrorData(error),
+      })
       refresher.backOff()
     }
 
@@ -97,9 +108,14 @@ export async function restoreSession(
   try {
     await refresher.refresh()
   } catch (error) {
-    // Offline at start-up: no access token yet, the refresher retries with backoff.
+    // Offline at start-up: no access token yet, the refresher retries with backoff and the
+    // person stays signed in, offline, on the cached data.
     if (context.live && !context.live.accessToken && refresher.backoff()?.error === error) {
-      context.setState({ status: 'error', error: toErrorData(error) })
+      context.setState({
+        status: 'restoring',
+        user: { ...sealed.user },
+        offline: toErrorData(error),
+      })
     }
   }
 

@@ -24,6 +24,8 @@ import type { NavigationRequests } from '../services/navigationRequests'
 import { createTrayHandlers } from '../tray/trayHandlers'
 import type { TrayService } from '../tray/trayService'
 import type { InvokeHandlers, SendHandlers } from './dispatch'
+import { systemClock } from '../platform/ports'
+import { createRendererLog } from './rendererLog'
 
 /** The connection profile as the window may manage it. */
 export interface ProfileService {
@@ -128,8 +130,10 @@ export function createIpcHandlers(services: IpcServices): InvokeHandlers {
 
 /** Maps every one-way channel to its handler. */
 export function createSendHandlers(services: IpcServices): SendHandlers {
+  const writeRendererLog = createRendererLog(services.rendererLogger, systemClock)
+
   return {
-    'log:write': (entry) => services.rendererLogger[entry.level](entry.message, entry.context),
+    'log:write': writeRendererLog,
     'sync:request-refresh': () => services.sync.requestRefresh(),
   }
 }

@@ -226,3 +226,13 @@ describe('redact', () => {
     expect(redact({ hostile })).toEqual({ hostile: '[unreadable]' })
   })
 })
+
+describe('redact (links without slashes)', () => {
+  it('hides the code of an mpath: link written without the two slashes', () => {
+    const output = JSON.stringify(redact('got mpath:oauth/callback?code=abc123&state=xyz789'))
+
+    expect(output).not.toContain('abc123')
+    expect(output).not.toContain('xyz789')
+    expect(output).toContain('mpath:oauth/callback')
+  })
+})

@@ -41,8 +41,9 @@ const BASIC = /\b(basic)(\s+)([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])/gi
 // assertions).
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g
 
-// Any scheme://… run of URL characters; stops at whitespace and quotes.
-const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>`]+/g
+// Any scheme://… run of URL characters, and mpath: links written without the slashes (which
+// the OS may hand over); stops at whitespace and quotes.
+const URL_IN_TEXT = /\b(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|mpath:)[^\s"'<>`]+/g
 
 // `key: value`, `key=value`, `"key":"value"` (also with JSON escaped inside a
 // string) and `key: 'value'` as printed by util.inspect. The replacer decides

@@ -69,6 +69,10 @@ export function createServiceProbes(options: {
           return { status: 'ok', detail: `Signed in to ${where}.` }
         case 'error':
           return { status: 'fail', detail: `${where}: ${session.error.message}` }
+        case 'restoring':
+          return session.offline
+            ? { status: 'warn', detail: `${where}: offline (${session.offline.message})` }
+            : { status: 'unknown', detail: `Restoring the session with ${where}.` }
         case 'signing-in':
           return { status: 'unknown', detail: `Signing in to ${where}.` }
         case 'signed-out':

@@ -169,6 +169,24 @@ describe('buildTraySummary: words and variants', () => {
     expect(summary.tooltip).toBe('mpath Desktop (not up to date): 3 overdue, 2 due today')
   })
 
+  it('keeps the cached tasks while a sealed session is restored, offline or not', () => {
+    const user = { subject: 'user_1', name: 'Ben', email: 'ben@example.test' }
+    const restoring = summarize(tasks, now, 'UTC', { session: { status: 'restoring', user } })
+    expect(restoring.condition).toBe('ready')
+    expect(restoring.counts).toMatchObject({ overdue: 3, today: 2 })
+
+    const offline = summarize(tasks, now, 'UTC', {
+      session: {
+        status: 'restoring',
+        user,
+        offline: { code: 'NETWORK_OFFLINE', message: 'The sign-in server could not be reached.' },
+      },
+    })
+    expect(offline.condition).toBe('offline')
+    expect(offline.badge).toBe('offline')
+    expect(offline.groups.overdue).toHaveLength(3)
+  })
+
   it('lists nothing when signed out or not connected', () => {
     const signedOut = summarize(tasks, now, 'UTC', { session: { status: 'signed-out' } })
     expect(signedOut.condition).toBe('signed-out')

@@ -63,7 +63,12 @@ function conditionOf(input: TraySummaryInput): TrayCondition {
     return 'error'
   }
 
-  if (session.status !== 'signed-in') {
+  // A restore in progress is still the person's session: the cached tasks stay listed.
+  if (session.status === 'restoring' && session.offline) {
+    return 'offline'
+  }
+
+  if (session.status !== 'signed-in' && session.status !== 'restoring') {
     return 'signed-out'
   }
 

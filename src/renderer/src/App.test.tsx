@@ -5,7 +5,7 @@ import { App } from './App'
 import { useNavigationStore } from './stores/navigationStore'
 import { expectNoSeriousAxeViolations } from './testing/axe'
 import { FIXTURE_SYNC_STATUS } from './testing/fixtures'
-import { SIGNED_IN } from './testing/fakeMpath'
+import { RESTORING, RESTORING_OFFLINE, SIGNED_IN } from './testing/fakeMpath'
 import { renderWithFake } from './testing/renderWithFake'
 
 describe('App', () => {
@@ -24,6 +24,52 @@ describe('App', () => {
     renderWithFake(<App />, { session: { status: 'signed-out' } })
 
     expect(await screen.findByRole('button', { name: 'Sign in with your browser' })).toBeDefined()
+  })
+
+  it('shows the cached data, not Sign in, while a saved session is restored', async () => {
+    const { fake } = renderWithFake(<App />, { session: RESTORING })
+
+    expect(await screen.findByRole('heading', { name: /Overdue/ })).toBeDefined()
+    expect(within(screen.getByRole('banner')).getByText('Grace Hopper')).toBeDefined()
+    expect(screen.queryByRole('heading', { name: 'Sign in to mpath' })).toBeNull()
+    expect(screen.queryByRole('status', { name: /session|offline/i })).toBeNull()
+
+    act(() => fake.emit('auth:did-change-session', SIGNED_IN))
+
+    expect(screen.getByRole('heading', { name: /Overdue/ })).toBeDefined()
+    expect(screen.queryByRole('heading', { name: 'Sign in to mpath' })).toBeNull()
+  })
+
+  it('offline at start keeps the window on the cached data with an offline banner', async () => {
+    const { fake } = renderWithFake(<App />, { session: RESTORING })
+    await screen.findByRole('heading', { name: /Overdue/ })
+
+    act(() => fake.emit('auth:did-change-session', RESTORING_OFFLINE))
+
+    const banner = await screen.findByRole('status', { name: 'Working offline' })
+    expect(banner.textContent).toContain('The sign-in server could not be reached.')
+    expect(screen.getByRole('heading', { name: /Overdue/ })).toBeDefined()
+    expect(screen.queryByRole('heading', { name: 'Sign in to mpath' })).toBeNull()
+    expect(screen.queryByRole('button', { name: /Sign in/ })).toBeNull()
+
+    act(() => fake.emit('auth:did-change-session', SIGNED_IN))
+
+    expect(screen.queryByRole('status', { name: 'Working offline' })).toBeNull()
+  })
+
+  it('asks to sign in when the server refuses the saved session during the restore', async () => {
+    const { fake } = renderWithFake(<App />, { session: RESTORING })
+    await screen.findByRole('heading', { name: /Overdue/ })
+
+    act(() =>
+      fake.emit('auth:did-change-session', {
+        status: 'signed-out',
+        reason: { code: 'SESSION_EXPIRED', message: 'Your session ended at the server.' },
+      }),
+    )
+
+    expect(await screen.findByRole('heading', { name: 'Sign in to mpath' })).toBeDefined()
+    expect(screen.getByText(/Your session ended at the server/)).toBeDefined()
   })
 
   it('shows the signed-in organization and account in the header', async () => {

@@ -11,7 +11,9 @@ import { SignInView } from './views/signIn/SignInView'
 
 /**
  * Chooses the screen: Connect without a profile, Signing in before the first sign-in, and the
- * window itself once signed in. After an expiry the window stays, with a banner over it.
+ * window itself once signed in. A session sealed by an earlier run opens the window at once on
+ * the cached data while it is restored, offline too. After an expiry the window stays, with a
+ * banner over it.
  */
 export function App(): React.JSX.Element {
   const info = useProfileStore((state) => state.info)
@@ -39,7 +41,7 @@ export function App(): React.JSX.Element {
     return <ConnectView />
   }
 
-  if (session.status === 'signed-in' || hasBeenSignedIn) {
+  if (session.status === 'signed-in' || session.status === 'restoring' || hasBeenSignedIn) {
     return <AppShell />
   }
 

@@ -32,4 +32,15 @@ export type SessionState =
       /** `session-only` when the refresh token could not be persisted (weak or no keychain). */
       persistence: 'persistent' | 'session-only'
     }
+  | {
+      /**
+       * A session sealed by an earlier run is being brought back: the window shows the cached
+       * data of `user` meanwhile. `offline` is set when the last attempt failed for a reason
+       * that passes (no network, server down or slow): the sealed session is kept and retried,
+       * so the person stays signed in, offline.
+       */
+      status: 'restoring'
+      user: SessionUser
+      offline?: ErrorData
+    }
   | { status: 'error'; error: ErrorData }

@@ -6,6 +6,7 @@ import { Configuration, customFetch, None } from 'openid-client'
 import { afterEach } from 'vitest'
 
 import { connectionProfileSchema, type ConnectionProfile } from '../../../shared/connection/profile'
+import { AppError } from '../../../shared/errors/appError'
 import type { LogEntry } from '../../log/createLogger'
 import { createTestLogger } from '../../log/testing/testLogger'
 import type { FetchPort } from '../../platform/ports'
@@ -193,6 +194,8 @@ export interface SessionRigOptions {
   refreshMarginSeconds?: number
   breaker?: SessionOptions['breaker']
   vault?: SessionVault
+  /** False makes discovery fail as if the sign-in server could not be reached. */
+  isServerReachable?: () => boolean
 }
 
 /** A session over a real vault (test cipher, memory store), a fake clock and a fake server. */
@@ -217,6 +220,10 @@ export function createSessionRig(options: SessionRigOptions = {}) {
     fetch: fake.fetch,
     discover: async (profile) => {
       discoveries.push(profile)
+
+      if (options.isServerReachable?.() === false) {
+        throw new AppError('NETWORK_OFFLINE', 'The sign-in server could not be reached.')
+      }
 
       return fake.server
     },

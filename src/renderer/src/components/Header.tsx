@@ -23,7 +23,8 @@ export function Header(): React.JSX.Element {
   const organization = useAppInfoStore((state) => hostOf(state.info?.organization?.apiUrl))
   const session = useSessionStore((state) => state.session)
   const openPalette = usePaletteStore((state) => state.open)
-  const user = session?.status === 'signed-in' ? session.user : null
+  const user =
+    session?.status === 'signed-in' || session?.status === 'restoring' ? session.user : null
   const account = user ? (user.name ?? user.email ?? user.subject) : null
 
   return (

@@ -4,7 +4,8 @@ import { Button } from './Button'
 
 /**
  * Shown over the current view when a session ends on its own (expiry, a refused refresh): the
- * person signs in again without losing their place.
+ * person signs in again without losing their place. While a saved session is restored with no
+ * server in reach, it says the data is the saved copy; nobody has to sign in for that.
  */
 export function SessionBanner(): React.JSX.Element | null {
   const session = useSessionStore((state) => state.session)
@@ -14,6 +15,15 @@ export function SessionBanner(): React.JSX.Element | null {
 
   if (!session || session.status === 'signed-in') {
     return null
+  }
+
+  if (session.status === 'restoring') {
+    return session.offline ? (
+      <Banner tone="warning" title="Working offline">
+        {session.offline.message} Showing the data saved on this computer; mpath Desktop reconnects
+        on its own when the server can be reached.
+      </Banner>
+    ) : null
   }
 
   if (session.status === 'signing-in') {

@@ -114,13 +114,25 @@ export interface FakeControls {
 /** A complete `window.mpath` over fixtures, with test controls. */
 export type FakeMpath = MpathApi & FakeControls
 
+const GRACE = { subject: 'user_grace', name: 'Grace Hopper', email: 'grace@example.com' }
+
 /** The fake's default session: Grace, signed in with read scopes. */
 export const SIGNED_IN: SessionState = {
   status: 'signed-in',
-  user: { subject: 'user_grace', name: 'Grace Hopper', email: 'grace@example.com' },
+  user: GRACE,
   scopes: ['openid', 'profile', 'email', 'offline_access', 'read:tasks', 'read:people'],
   accessTokenExpiresAt: '2026-03-10T10:00:00.000Z',
   persistence: 'persistent',
+}
+
+/** Grace's sealed session being restored at start-up, before the server answered. */
+export const RESTORING: SessionState = { status: 'restoring', user: GRACE }
+
+/** Grace's sealed session kept while the sign-in server cannot be reached at start-up. */
+export const RESTORING_OFFLINE: SessionState = {
+  status: 'restoring',
+  user: GRACE,
+  offline: { code: 'NETWORK_OFFLINE', message: 'The sign-in server could not be reached.' },
 }
 
 function initialState(options: FakeMpathOptions): FakeState {

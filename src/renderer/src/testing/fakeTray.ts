@@ -46,9 +46,11 @@ export function fakeTraySummary(state: FakeTrayState): TraySummary {
     state.trayCondition ??
     (state.profile.profile === null
       ? 'not-connected'
-      : state.session.status === 'signed-in'
-        ? 'ready'
-        : 'signed-out')
+      : state.session.status === 'restoring' && state.session.offline
+        ? 'offline'
+        : state.session.status === 'signed-in' || state.session.status === 'restoring'
+          ? 'ready'
+          : 'signed-out')
   const isListed = condition === 'ready' || condition === 'offline' || condition === 'error'
   const work: Pick<MyWork, 'overdue' | 'today' | 'upcoming'> = isListed
     ? summarizeWork(state.data, state.meId, state.now)

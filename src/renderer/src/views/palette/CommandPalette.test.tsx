@@ -70,6 +70,22 @@ describe('CommandPalette', () => {
     expect(document.activeElement).toBe(search)
   })
 
+  it('counts one result in the singular and more in the plural', async () => {
+    const { user } = await openPalette()
+
+    await user.keyboard('sign-on')
+    await screen.findByRole('option', { name: /Single sign-on/ })
+    expect(screen.getAllByRole('option')).toHaveLength(1)
+    expect(screen.getByText('1 result')).toBeDefined()
+
+    await user.clear(screen.getByRole('combobox'))
+    await user.keyboard('gr')
+    await screen.findByRole('option', { name: /Grace Hopper/ })
+    const count = screen.getAllByRole('option').length
+    expect(count).toBeGreaterThan(1)
+    expect(await screen.findByText(`${count} results`)).toBeDefined()
+  })
+
   it('says when nothing matches', async () => {
     const { user } = await openPalette()
 

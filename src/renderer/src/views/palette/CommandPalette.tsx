@@ -111,7 +111,7 @@ export function CommandPalette(): React.JSX.Element | null {
             : hasQuery && !isSearching && results.length === 0
               ? 'Nothing matches. Try another word, or check that the last sync finished.'
               : hasQuery && results.length > 0
-                ? `${results.length} results`
+                ? `${results.length} ${results.length === 1 ? 'result' : 'results'}`
                 : ''}
         </p>
       </div>

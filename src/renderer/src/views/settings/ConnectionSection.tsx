@@ -14,7 +14,8 @@ export function ConnectionSection(): React.JSX.Element {
   const signOut = useSessionStore((state) => state.signOut)
   const inMemoryOnly = useAppInfoStore((state) => state.info?.credentialsInMemoryOnly ?? false)
   const [isConfirmingForget, setIsConfirmingForget] = useState(false)
-  const user = session?.status === 'signed-in' ? session.user : null
+  const user =
+    session?.status === 'signed-in' || session?.status === 'restoring' ? session.user : null
 
   return (
     <section className="settings-section" aria-labelledby="settings-connection">

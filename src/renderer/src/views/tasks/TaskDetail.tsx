@@ -26,7 +26,7 @@ export function TaskDetail({ task, now, onClose }: TaskDetailProps): React.JSX.E
 
   useEffect(() => {
     setIsEditing(false)
-    headingRef.current?.focus()
+    showTitle(headingRef.current)
   }, [task.id])
 
   return (
@@ -93,11 +93,23 @@ export function TaskDetail({ task, now, onClose }: TaskDetailProps): React.JSX.E
             reason={availability ? availability.reason : undefined}
             isChecking={availability === null}
             onEdit={() => setIsEditing(true)}
+            onComplete={() => {
+              // The focused Complete button is gone once the task is done: hand focus to
+              // the title, so neither focus nor the panel's scroll is left below it.
+              showTitle(headingRef.current)
+              void useTasksStore.getState().completeTask(task.id)
+            }}
           />
         </>
       )}
     </aside>
   )
+}
+
+/** Focuses the title and scrolls the panel just enough for the title to show in full. */
+function showTitle(heading: HTMLHeadingElement | null): void {
+  heading?.focus({ preventScroll: true })
+  heading?.scrollIntoView?.({ block: 'nearest' })
 }
 
 interface TaskActionsProps {
@@ -107,10 +119,11 @@ interface TaskActionsProps {
   reason: string | undefined
   isChecking: boolean
   onEdit: () => void
+  onComplete: () => void
 }
 
 function TaskActions(props: TaskActionsProps): React.JSX.Element | null {
-  const { task, isSaving, available, reason, isChecking, onEdit } = props
+  const { task, isSaving, available, reason, isChecking, onEdit, onComplete } = props
 
   if (isChecking) {
     return null
@@ -127,11 +140,7 @@ function TaskActions(props: TaskActionsProps): React.JSX.Element | null {
   return (
     <div className="button-row">
       {isOpenTask(task) ? (
-        <Button
-          variant="primary"
-          disabled={isSaving}
-          onClick={() => void useTasksStore.getState().completeTask(task.id)}
-        >
+        <Button variant="primary" disabled={isSaving} onClick={onComplete}>
           Complete
         </Button>
       ) : null}

@@ -200,6 +200,27 @@ describe('TasksView', () => {
     expect(within(detail).queryByRole('button', { name: 'Complete' })).toBeNull()
   })
 
+  it('keeps the title in view and focused after Complete', async () => {
+    useNavigationStore.getState().navigate('tasks', 'task_01')
+    const scrolled: Element[] = []
+    const scrollIntoView = vi
+      .spyOn(Element.prototype, 'scrollIntoView')
+      .mockImplementation(function (this: Element) {
+        scrolled.push(this)
+      })
+    const { user } = renderWithFake(<TasksView />, WRITABLE)
+    const detail = await screen.findByRole('complementary', { name: /#01/ })
+    const title = within(detail).getByRole('heading', { level: 2 })
+    scrolled.length = 0
+
+    await user.click(await within(detail).findByRole('button', { name: 'Complete' }))
+
+    await waitFor(() => expect(within(detail).getByText('Done')).toBeDefined())
+    expect(document.activeElement).toBe(title)
+    expect(scrolled).toContain(title)
+    scrollIntoView.mockRestore()
+  })
+
   it('edits title, status, priority and due date', async () => {
     useNavigationStore.getState().navigate('tasks', 'task_01')
     const { fake, user } = renderWithFake(<TasksView />, WRITABLE)
