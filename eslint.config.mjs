@@ -50,6 +50,7 @@ export default tseslint.config(
       'artifacts/**',
       'test-results/**',
       '.harness-build/**',
+      '.harness-sandbox-template/**',
     ],
   },
   js.configs.recommended,

@@ -6,8 +6,11 @@ import { startSandbox } from '../../sandbox/start'
 import type { RunningSandbox, SandboxStartInput } from '../../sandbox/start'
 import { HARNESS_BUILD_DIR } from '../buildRenderer'
 
-/** The sandbox database seeded once per harness run; each journey starts on a copy. */
-export const SANDBOX_TEMPLATE_DIR = resolve(HARNESS_BUILD_DIR, 'sandbox-template')
+/**
+ * The sandbox database seeded once per harness run; each journey starts on a copy. It lives
+ * beside the build folder, not inside it: the build empties its folder while the seed runs.
+ */
+export const SANDBOX_TEMPLATE_DIR = resolve(HARNESS_BUILD_DIR, '../.harness-sandbox-template')
 
 /**
  * Seeds the template database (the slow part of starting a sandbox, some 15 seconds on a

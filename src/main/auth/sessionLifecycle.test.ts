@@ -130,7 +130,7 @@ describe('session: restore at start-up', () => {
     await first.session.establish(first.received(3600), first.fake.server)
     first.session.dispose()
     let isOnline = false
-    const { session, store, clock } = rig({
+    const { session, store } = rig({
       fake: first.fake,
       store: first.store,
       cipher: first.cipher,
