@@ -119,7 +119,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The full sync failed: ${String(error)}\n`)
+  const cause =
+    error instanceof Error && error.cause !== undefined ? ` (${String(error.cause)})` : ''
+  process.stderr.write(`The full sync failed: ${String(error)}${cause}\n`)
   process.exitCode = 1
 })
 

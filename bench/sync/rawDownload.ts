@@ -103,6 +103,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The raw download failed: ${String(error)}\n`)
+  const cause =
+    error instanceof Error && error.cause !== undefined ? ` (${String(error.cause)})` : ''
+  process.stderr.write(`The raw download failed: ${String(error)}${cause}\n`)
   process.exitCode = 1
 })
