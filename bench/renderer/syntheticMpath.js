@@ -228,6 +228,7 @@
       credentialsInMemoryOnly: true,
       organization: { issuer: profile.issuer, apiUrl: profile.apiUrl },
     }),
+    'app.takePendingNavigation': () => null,
     'work.getSummary': () => ({
       me: { personId: null, name: null, email: null },
       overdue: [],
