@@ -209,7 +209,13 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['**/*.test.{ts,tsx}', '**/testing/**/*.{ts,tsx}', 'harness/**/*.ts', 'scripts/**'],
+    files: [
+      '**/*.test.{ts,tsx}',
+      '**/testing/**/*.{ts,tsx}',
+      'harness/**/*.ts',
+      'scripts/**',
+      '.ci/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

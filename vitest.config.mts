@@ -13,6 +13,10 @@ const nodeTests = [
 
 export default defineConfig({
   test: {
+    // CI also keeps a JSON report, from which .ci/run prints its one-line summary.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
     projects: [
       {
         test: {

@@ -1,17 +1,32 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { KeyValueStore } from '../platform/ports'
 
 /**
  * Where sealed cache blobs are kept. `write` replaces a blob atomically: the previous blob
- * stays readable until the new one is complete, so a crash or a failed write mid-way leaves
- * the last good cache in place.
+ * stays readable until the new one is complete, so a crash or a failed write mid-way (the
+ * chunks throwing included) leaves the last good cache in place.
  */
 export interface CacheBlobStore {
   read(name: string): Promise<Uint8Array | undefined>
-  write(name: string, blob: Uint8Array): Promise<void>
+  /**
+   * Writes the blob made of `chunks`, in order. Chunks are consumed one at a time, so a large
+   * blob need never be whole in memory.
+   */
+  write(name: string, chunks: AsyncIterable<Uint8Array>): Promise<void>
   remove(name: string): Promise<void>
+}
+
+/** Joins `chunks` into one blob, for stores that can only keep a value whole. */
+export async function collectChunks(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = []
+
+  for await (const chunk of chunks) {
+    parts.push(chunk)
+  }
+
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 /** Names are plain identifiers so they can be file names and store keys alike. */
@@ -47,14 +62,28 @@ export function createFileCacheBlobStore(directory: string): CacheBlobStore {
         throw error
       }
     },
-    async write(name, blob) {
+    async write(name, chunks) {
       const target = pathOf(name)
       writes += 1
       const temporary = `${target}.${process.pid}.${writes}.tmp`
       await mkdir(directory, { recursive: true })
+      const file = await open(temporary, 'w')
 
       try {
-        await writeFile(temporary, blob, { flush: true })
+        try {
+          for await (const chunk of chunks) {
+            let written = 0
+
+            while (written < chunk.length) {
+              written += (await file.write(chunk, written)).bytesWritten
+            }
+          }
+
+          await file.sync()
+        } finally {
+          await file.close()
+        }
+
         await rename(temporary, target)
       } catch (error) {
         await rm(temporary, { force: true })
@@ -88,7 +117,8 @@ export function createKeyValueCacheBlobStore(store: KeyValueStore): CacheBlobSto
 
       return typeof stored === 'string' ? new Uint8Array(Buffer.from(stored, 'base64')) : undefined
     },
-    async write(name, blob) {
+    async write(name, chunks) {
+      const blob = await collectChunks(chunks)
       const previous = currentSlot(name)
       const next = previous === 'a' ? 'b' : 'a'
       store.set(slotKey(name, next), Buffer.from(blob).toString('base64'))
