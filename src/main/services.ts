@@ -1,8 +1,6 @@
-import type { ConnectionProfile } from '../shared/connection/profile'
-import { AppError } from '../shared/errors/appError'
 import { COLLECTIONS } from '../shared/sync/syncStatus'
 import { createDeepLinkIntake, type DeepLinkIntake } from './app/deepLinkIntake'
-import { createApiClient, type ApiClient } from './api/apiClient'
+import type { ApiClient } from './api/apiClient'
 import { createAuthorizationFlow } from './auth/authorizationFlow'
 import { createSession } from './auth/session'
 import { createDiagnostics, type DiagnosticsProbes } from './diagnostics/diagnosticsService'
@@ -13,18 +11,23 @@ import type { InvokeHandlers, SendHandlers } from './ipc/dispatch'
 import { createSenderRegistry, type SenderRegistry } from './ipc/senderRegistry'
 import type { Logger } from './log/logger'
 import type { Clock, ExternalOpener, FetchPort, KeyValueStore } from './platform/ports'
+import { createApiClients } from './services/apiClients'
+import { createAppInfo, describeApp } from './services/appInfo'
 import { createAuthController } from './services/authController'
+import { createFlowDiscovery } from './services/flowDiscovery'
 import { createServiceProbes } from './services/defaultProbes'
+import { createOrganizationLifecycle } from './services/organizationLifecycle'
 import { createProfileController } from './services/profileController'
+import { createTrayAndReminders } from './services/trayAndReminders'
 import { createSettingsService } from './settings/settingsService'
 import { createKeyValueCacheBlobStore, type CacheBlobStore } from './sync/cacheBlobs'
 import { createDataStore, type DataStore } from './sync/dataStore'
 import { createEncryptedCache } from './sync/encryptedCache'
 import { createSync, type Sync } from './sync/sync'
 import { createTaskEditor } from './sync/taskEditor'
-import { createReminders, type Reminders } from './reminders/reminders'
+import type { Reminders } from './reminders/reminders'
 import { createNavigationRequests } from './services/navigationRequests'
-import { createTrayService, type TrayService } from './tray/trayService'
+import type { TrayService } from './tray/trayService'
 import type { Cipher } from './vault/cipher'
 import { createVault } from './vault/vault'
 import { systemTimeZone } from './work/localDay'
@@ -89,10 +92,6 @@ export interface Services {
   dispose(): void
 }
 
-const organizationOf = (profile: ConnectionProfile | undefined): string =>
-  profile === undefined ? '' : `${profile.issuer} ${profile.clientId} ${profile.apiUrl}`
-
-const APP_NAME = 'mpath Desktop'
 const APP_IDENTITY = 'mpath-desktop'
 
 /** Builds every main-process service from its ports and wires them together. */
@@ -133,24 +132,7 @@ export function createServices(ports: ServicePorts): Services {
   })
   // The flow asks for the profile's scopes plus those of editing and of a step-up request.
   const flow = createAuthorizationFlow({
-    async discover() {
-      const profile = profiles.current()
-
-      if (profile === undefined) {
-        throw new AppError(
-          'PROFILE_MISSING',
-          'mpath Desktop is not connected to an organization.',
-          {
-            action: 'Enter the connection values your administrator gave you.',
-          },
-        )
-      }
-
-      const server = await profiles.discover(profile)
-      const scopes = [...new Set([...profile.scopes, ...auth.extraScopes()])]
-
-      return { ...server, profile: { ...server.profile, scopes } }
-    },
+    discover: createFlowDiscovery({ profiles, extraScopes: () => auth.extraScopes() }),
     opener: ports.opener,
     clock,
     logger,
@@ -163,31 +145,15 @@ export function createServices(ports: ServicePorts): Services {
     logger,
   })
 
-  let api: { key: string; client: ApiClient } | undefined
-  const apiClient = (): ApiClient | null => {
-    const profile = profiles.current()
-
-    if (profile === undefined) {
-      return null
-    }
-
-    if (api?.key !== profile.apiUrl) {
-      api = {
-        key: profile.apiUrl,
-        client: createApiClient({
-          baseUrl: profile.apiUrl,
-          tokens: session,
-          fetch: ports.fetch,
-          clock,
-          logger,
-        }),
-      }
-    }
-
-    return api.client
-  }
-  const signedInApi = (): ApiClient | null =>
-    session.state().status === 'signed-in' ? apiClient() : null
+  const apiClients = createApiClients({
+    profile: () => profiles.current(),
+    isSignedIn: () => session.state().status === 'signed-in',
+    tokens: session,
+    fetch: ports.fetch,
+    clock,
+    logger,
+  })
+  const signedInApi = (): ApiClient | null => apiClients.signedIn()
 
   const data = createDataStore()
   const cache = createEncryptedCache({
@@ -213,37 +179,25 @@ export function createServices(ports: ServicePorts): Services {
     clock,
     emit: (request) => events.emit('app:did-request-navigation', request),
   })
-  const tray = createTrayService({
+  const { tray, reminders } = createTrayAndReminders({
     work,
-    isConnected: () => profiles.current() !== undefined,
-    session: () => auth.state(),
-    syncStatus: () => sync.status(),
-    sources: [
-      (listener) => data.onDidChange(listener),
-      (listener) => auth.onDidChange(listener),
-      (listener) => sync.onDidChangeStatus(listener),
-      (listener) => profiles.onDidChange(listener),
-    ],
-    signIn: () => auth.signIn(undefined),
-    requestNavigation: (request) => navigation.request(request),
-    clock,
-    logger,
-  })
-  const reminders = createReminders({
+    profiles,
+    auth,
+    sync,
+    data,
+    settings,
+    navigation,
     api: signedInApi,
     store: ports.store,
+    timeZone,
     clock,
     logger,
-    isEnabled: () => settings.get().notificationsEnabled,
-    timeZone,
-    openTask: (id) => tray.openTask(id),
-    showTasks: () => tray.showTasks(),
   })
   const diagnostics = createDiagnostics({
     probes: {
       ...createServiceProbes({
         vaultStatus: () => vault.status(),
-        serverClockOffsetMs: () => api?.client.serverClockOffsetMs ?? null,
+        serverClockOffsetMs: () => apiClients.serverClockOffsetMs(),
         profile: () => profiles.current(),
         session: () => session.state(),
       }),
@@ -251,8 +205,14 @@ export function createServices(ports: ServicePorts): Services {
     },
     clock,
     logger,
-    describeApp: () =>
-      `${APP_NAME} ${ports.env.appVersion} (${ports.env.platform}, ${ports.env.runtime})`,
+    describeApp: () => describeApp(ports.env),
+  })
+  const organizations = createOrganizationLifecycle({
+    flow,
+    session,
+    sync,
+    profiles,
+    onDidSwitch: () => apiClients.reset(),
   })
 
   const services: IpcServices = {
@@ -261,12 +221,7 @@ export function createServices(ports: ServicePorts): Services {
       save: (request) => profiles.save(request),
       test: (profile) => profiles.test(profile),
       useSandbox: (apiUrl) => profiles.propose(apiUrl),
-      async forget() {
-        flow.cancel()
-        await session.signOut()
-        await sync.clear()
-        await profiles.forget()
-      },
+      forget: () => organizations.forget(),
     },
     auth,
     data,
@@ -277,27 +232,12 @@ export function createServices(ports: ServicePorts): Services {
     diagnostics,
     navigation,
     tray,
-    async appInfo() {
-      let persistent = false
-
-      try {
-        persistent = (await vault.status()).persistent
-      } catch (error) {
-        log.debug('Vault status unavailable for app info', { error })
-      }
-
-      const profile = profiles.current()
-
-      return {
-        name: APP_NAME,
-        version: ports.env.appVersion,
-        platform: ports.env.platform,
-        runtime: ports.env.runtime,
-        credentialsInMemoryOnly: ports.env.runtime === 'preview' || !persistent,
-        organization:
-          profile === undefined ? null : { issuer: profile.issuer, apiUrl: profile.apiUrl },
-      }
-    },
+    appInfo: createAppInfo({
+      env: ports.env,
+      vaultStatus: () => vault.status(),
+      profile: () => profiles.current(),
+      logger: log,
+    }),
     rendererLogger: logger.child('renderer'),
   }
   const handlers = createIpcHandlers(services)
@@ -308,7 +248,6 @@ export function createServices(ports: ServicePorts): Services {
   const subscriptions: Array<() => void> = []
   let wasSignedIn = false
   let isStarted = false
-  let organization = ''
   subscriptions.push(
     auth.onDidChange((state) => {
       events.emit('auth:did-change-session', state)
@@ -331,17 +270,7 @@ export function createServices(ports: ServicePorts): Services {
     session.onDidSignOut(() => {
       void sync.clear()
     }),
-    profiles.onDidChange((profile) => {
-      const identity = organizationOf(profile)
-
-      // Another organization: the session and the cache belong to the previous one.
-      if (identity !== organization) {
-        api = undefined
-        void session.signOut().then(() => sync.clear())
-      }
-
-      organization = identity
-    }),
+    profiles.onDidChange((profile) => organizations.followProfile(profile)),
     data.onDidChange((collections) => events.emit('data:did-change', { collections })),
     sync.onDidChangeStatus((status) => events.emit('sync:did-change-status', status)),
     settings.onDidChange((value) => events.emit('settings:did-change', value)),
@@ -379,7 +308,7 @@ export function createServices(ports: ServicePorts): Services {
     logger,
     async start() {
       await profiles.load()
-      organization = organizationOf(profiles.current())
+      organizations.remember(profiles.current())
       // The cache is served while the session is restored (which needs the network): data
       // is on screen at once, even offline. Every sign-out clears the cache, so a cache on
       // disk belongs to the sealed session being restored.

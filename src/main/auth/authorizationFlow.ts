@@ -1,33 +1,27 @@
-import * as oidc from 'openid-client'
-
 import type { AuthTransport } from '../../shared/auth/sessionState'
 import { AppError } from '../../shared/errors/appError'
 import type { Logger } from '../log/logger'
 import type { Clock, ExternalOpener } from '../platform/ports'
+import { pasteError } from './authorizationFlowErrors'
+import { runDeviceAttempt } from './authorizationFlowDevice'
 import {
-  authorizationResponseError,
-  deviceError,
-  isIssuerProblem,
-  issuerMismatchError,
-  pasteError,
-  tokenExchangeError,
-} from './authorizationFlowErrors'
+  overtaken,
+  replaced,
+  type Attempt,
+  type AuthorizationFlowHost,
+  type DeviceAttempt,
+  type RedirectAttempt,
+} from './authorizationFlowHost'
 import {
-  buildAuthorizationUrl,
   defaultTransport,
   loopbackRedirectOf,
   redirectUriFor,
   type BrowserTransport,
 } from './authorizationFlowRequest'
+import { createRedirectTransport } from './authorizationFlowRedirect'
 import type { AuthorizationFlowState } from './authorizationFlowState'
-import { receivedTokensFrom } from './authorizationFlowTokens'
-import { createPendingAuthorizationStore, type PendingAuthorization } from './pendingAuthorization'
-import { runDeviceAuthorization } from './transports/deviceFlow'
-import {
-  startLoopbackListener,
-  type LoopbackListener,
-  type LoopbackListenerStarter,
-} from './transports/loopbackListener'
+import { createPendingAuthorizationStore } from './pendingAuthorization'
+import { startLoopbackListener, type LoopbackListenerStarter } from './transports/loopbackListener'
 import type { AuthServer, ReceivedTokens } from './types'
 
 /** Two minutes without a callback: time to offer the other ways (S19). */
@@ -79,22 +73,6 @@ export interface AuthorizationFlow {
   /** Ends everything, as at shutdown. */
   dispose(): void
 }
-
-interface RedirectAttempt {
-  kind: 'redirect'
-  attempt: PendingAuthorization
-  server: AuthServer
-  listener?: LoopbackListener
-  patienceTimer?: { cancel(): void }
-}
-
-interface DeviceAttempt {
-  kind: 'device'
-  server: AuthServer
-  controller: AbortController
-}
-
-type Attempt = RedirectAttempt | DeviceAttempt
 
 /** Creates the flow. Only main holds it; the renderer can only ask for a sign-in. */
 export function createAuthorizationFlow(options: AuthorizationFlowOptions): AuthorizationFlow {
@@ -204,87 +182,28 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
     }
   }
 
-  const exchange = async (context: RedirectAttempt, params: URLSearchParams): Promise<void> => {
-    const { attempt, server } = context
-
-    if (params.has('error')) {
-      pending.settle(attempt, authorizationResponseError(params, attempt.scopes))
-
-      return
-    }
-
-    setState({
-      status: 'exchanging',
-      transport: attempt.transport,
-      startedAt: new Date(attempt.createdAt).toISOString(),
-      expiresAt: new Date(attempt.expiresAt).toISOString(),
-    })
-    // The exchange is made against the exact redirect URI of the request, whatever spelling
-    // the callback arrived in; the server compares them as strings.
-    const callbackUrl = new URL(attempt.redirectUri)
-    params.forEach((value, key) => callbackUrl.searchParams.append(key, value))
-
-    try {
-      // Measured before the request, so the expiry errs early rather than late.
-      const requestedAt = clock.now()
-      const response = await oidc.authorizationCodeGrant(server.configuration, callbackUrl, {
-        pkceCodeVerifier: attempt.codeVerifier,
-        expectedState: attempt.state,
-        expectedNonce: attempt.nonce,
-        idTokenExpected: attempt.scopes.includes('openid'),
-      })
-
-      if (active !== context) {
-        throw replaced()
-      }
-
-      await options.onTokens(receivedTokensFrom(response, attempt.scopes, requestedAt), server)
-      pending.settle(attempt)
-    } catch (error) {
-      pending.settle(attempt, tokenExchangeError(error, attempt.scopes))
-    }
+  const host: AuthorizationFlowHost = {
+    clock,
+    logger,
+    get state() {
+      return state
+    },
+    get active() {
+      return active
+    },
+    setState,
+    alternativesFor,
+    fail,
+    release,
+    onTokens: (received, server) => options.onTokens(received, server),
   }
-
-  // Judging is synchronous so the loopback listener can answer the browser at once.
-  const receive = (url: URL, source: AuthTransport) => {
-    const verdict = pending.judge(url, source)
-
-    if (!verdict.accepted) {
-      if (verdict.attempt !== undefined && isIssuerProblem(verdict.reason)) {
-        pending.settle(verdict.attempt, issuerMismatchError())
-      }
-
-      return { verdict, completion: Promise.resolve() }
-    }
-
-    const context = active
-
-    if (context?.kind !== 'redirect' || context.attempt !== verdict.attempt) {
-      // Cannot happen while `active` mirrors the store; refuse rather than guess.
-      pending.settle(verdict.attempt, new AppError('AUTH_CANCELLED', 'Sign-in was cancelled.'))
-
-      return { verdict, completion: Promise.resolve() }
-    }
-
-    return { verdict, completion: exchange(context, verdict.params) }
-  }
-
-  const watch = (context: RedirectAttempt) => {
-    context.attempt.settled.then(
-      () => {
-        if (active === context) {
-          void release(context)
-          setState({ status: 'succeeded', transport: context.attempt.transport })
-        }
-      },
-      (error: AppError) => {
-        if (active === context) {
-          fail(context, context.server, error)
-          void release(context)
-        }
-      },
-    )
-  }
+  const redirect = createRedirectTransport(host, {
+    pending,
+    opener,
+    startListener,
+    patienceMs,
+  })
+  const { receive } = redirect
 
   const flow: AuthorizationFlow = {
     get state() {
@@ -326,52 +245,8 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
       })
       const context: RedirectAttempt = { kind: 'redirect', attempt, server }
       active = context
-      watch(context)
-
-      try {
-        if (transport === 'loopback' && startListener !== false) {
-          context.listener = await startListener({
-            redirectUri,
-            timeoutMs: attempt.expiresAt - clock.now(),
-            clock,
-            logger,
-            onCallback: (url) =>
-              receive(url, 'loopback').verdict.accepted ? 'accepted' : 'dropped',
-          })
-        }
-
-        const authorizationUrl = await buildAuthorizationUrl(server, attempt)
-
-        // A sign-in started meanwhile has replaced this one: open nothing for it, and free
-        // the port of a listener that started after the replacement released this attempt.
-        if (active !== context) {
-          await release(context)
-
-          return await attempt.settled
-        }
-
-        setWaiting(context, false)
-        context.patienceTimer = clock.setTimeout(() => {
-          if (active === context && state.status === 'waiting') {
-            setWaiting(context, true)
-          }
-        }, patienceMs)
-        logger.info('opening the authorization page in the system browser', {
-          transport,
-          endpoint: authorizationUrl.origin,
-        })
-        await opener.openExternal(authorizationUrl.href)
-      } catch (error) {
-        pending.settle(
-          attempt,
-          error instanceof AppError
-            ? error
-            : new AppError('AUTH_TRANSPORT_UNAVAILABLE', 'Your browser could not be opened.', {
-                action: 'Open your default browser once, then sign in again.',
-                cause: error,
-              }),
-        )
-      }
+      redirect.watch(context)
+      await redirect.open(context)
 
       return attempt.settled
     },
@@ -432,58 +307,7 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
       endActive()
       const context: DeviceAttempt = { kind: 'device', server, controller: new AbortController() }
       active = context
-      const startedAt = new Date(clock.now()).toISOString()
-      setState({
-        status: 'waiting',
-        transport: 'device',
-        startedAt,
-        expiresAt: startedAt,
-        isSlow: false,
-        alternatives: alternativesFor(server, 'device'),
-      })
-
-      try {
-        const requestedAt = clock.now()
-        const response = await runDeviceAuthorization({
-          server,
-          scopes: server.profile.scopes,
-          clock,
-          signal: context.controller.signal,
-          onPrompt: (prompt) => {
-            if (active === context) {
-              setState({
-                status: 'waiting',
-                transport: 'device',
-                startedAt,
-                expiresAt: new Date(prompt.expiresAt).toISOString(),
-                isSlow: false,
-                alternatives: alternativesFor(server, 'device'),
-                device: { userCode: prompt.userCode, verificationUri: prompt.verificationUri },
-              })
-            }
-          },
-        })
-
-        if (active !== context) {
-          throw replaced()
-        }
-
-        await options.onTokens(
-          receivedTokensFrom(response, server.profile.scopes, requestedAt),
-          server,
-        )
-        void release(context)
-        setState({ status: 'succeeded', transport: 'device' })
-      } catch (error) {
-        const appError = deviceError(
-          error,
-          context.controller.signal.aborted,
-          server.profile.scopes,
-        )
-        fail(context, server, appError)
-        void release(context)
-        throw appError
-      }
+      await runDeviceAttempt(host, context)
     },
 
     cancel() {
@@ -505,28 +329,7 @@ export function createAuthorizationFlow(options: AuthorizationFlowOptions): Auth
     },
   }
 
-  const setWaiting = (context: RedirectAttempt, isSlow: boolean) => {
-    setState({
-      status: 'waiting',
-      transport: context.attempt.transport,
-      startedAt: new Date(context.attempt.createdAt).toISOString(),
-      expiresAt: new Date(context.attempt.expiresAt).toISOString(),
-      isSlow,
-      alternatives: alternativesFor(context.server, context.attempt.transport),
-    })
-  }
-
   return flow
 }
 
 export type { BrowserTransport } from './authorizationFlowRequest'
-
-function replaced(): AppError {
-  return new AppError('AUTH_CANCELLED', 'A newer sign-in replaced this one.', {
-    action: 'Finish the newer sign-in in your browser.',
-  })
-}
-
-function overtaken(): AppError {
-  return new AppError('AUTH_CANCELLED', 'This sign-in was cancelled or replaced before it began.')
-}

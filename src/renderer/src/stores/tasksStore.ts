@@ -1,39 +1,36 @@
 import { create } from 'zustand'
 
 import type { ErrorData } from '../../../shared/errors/appError'
-import type { TaskDraft, TaskQuery } from '../../../shared/ipc/queries'
+import type { TaskDraft } from '../../../shared/ipc/queries'
 import type { WriteAvailability } from '../../../shared/ipc/views'
-import type { Task, TaskStatus } from '../../../shared/mpath/tasks'
+import type { Task } from '../../../shared/mpath/tasks'
 import { asErrorData, logProblem, mpath } from './mpathBridge'
+import { createOptimisticWriter, findTask } from './taskEdits'
+import {
+  NO_TASK_FILTERS,
+  taskQueryOf,
+  type FilterChoice,
+  type TaskFilters,
+  type TaskSort,
+} from './taskFilters'
+import {
+  TASK_PAGE_SIZE,
+  cachePage,
+  pagesOfRange,
+  withoutPage,
+  type TaskPages,
+} from './taskPageCache'
 import { registerStoreReset } from './testing/resetStores'
 
-/** Rows asked of main at a time. */
-export const TASK_PAGE_SIZE = 100
-
-/** Pages kept in memory; the ones farthest from where the person is looking go first. */
-export const MAX_CACHED_TASK_PAGES = 12
-
-/** What the Tasks list is filtered by; an empty list means "any". */
-export interface TaskFilters {
-  statuses: TaskStatus[]
-  priorities: number[]
-  /** Person ids, or `unassigned`. */
-  assigneeIds: string[]
-  /** Initiative ids, or `none` for tasks without an initiative. */
-  initiativeIds: string[]
-  /** `YYYY-MM-DD`, or empty for no bound. */
-  dueFrom: string
-  dueTo: string
-}
-
-/** The order of the Tasks list; `null` is the server's order (status, then due date). */
-export type TaskSort = NonNullable<TaskQuery['sort']> | null
-
-/** A person or initiative a filter can choose. */
-export interface FilterChoice {
-  id: string
-  name: string
-}
+export {
+  NO_TASK_FILTERS,
+  hasTaskFilters,
+  taskQueryOf,
+  type FilterChoice,
+  type TaskFilters,
+  type TaskSort,
+} from './taskFilters'
+export { MAX_CACHED_TASK_PAGES, TASK_PAGE_SIZE, taskAt } from './taskPageCache'
 
 /** The Tasks view: the query, the cached windows of its answer, the open task and edits. */
 export interface TasksStore {
@@ -43,7 +40,7 @@ export interface TasksStore {
   /** How many tasks match, or null before the first answer. */
   total: number | null
   /** Cached pages of rows by page number (rows `page * TASK_PAGE_SIZE …`). */
-  pages: ReadonlyMap<number, Task[]>
+  pages: TaskPages
   /** Bumped whenever the query changes; answers to an older query are dropped. */
   version: number
   /** The query version the cached pages belong to. */
@@ -82,106 +79,6 @@ export interface TasksStore {
   dismissWriteError: () => void
   /** Reloads on `data:did-change` for tasks; returns the function that stops listening. */
   listenForChanges: () => () => void
-}
-
-/** No filter at all. */
-export const NO_TASK_FILTERS: TaskFilters = {
-  statuses: [],
-  priorities: [],
-  assigneeIds: [],
-  initiativeIds: [],
-  dueFrom: '',
-  dueTo: '',
-}
-
-/** True when any filter or the search narrows the list. */
-export function hasTaskFilters(state: Pick<TasksStore, 'filters' | 'search'>): boolean {
-  const { filters } = state
-
-  return (
-    state.search.trim() !== '' ||
-    filters.statuses.length > 0 ||
-    filters.priorities.length > 0 ||
-    filters.assigneeIds.length > 0 ||
-    filters.initiativeIds.length > 0 ||
-    filters.dueFrom !== '' ||
-    filters.dueTo !== ''
-  )
-}
-
-/** The `tasks.query` request for the store's search, filters and sort, without a window. */
-export function taskQueryOf(
-  state: Pick<TasksStore, 'filters' | 'search' | 'sort'>,
-): Omit<TaskQuery, 'offset' | 'limit'> {
-  const { filters } = state
-  const search = state.search.trim()
-
-  return {
-    ...(search ? { search } : {}),
-    ...(filters.statuses.length ? { statuses: filters.statuses } : {}),
-    ...(filters.priorities.length ? { priorities: filters.priorities } : {}),
-    ...(filters.assigneeIds.length ? { assigneeIds: filters.assigneeIds } : {}),
-    ...(filters.initiativeIds.length ? { initiativeIds: filters.initiativeIds } : {}),
-    ...(filters.dueFrom ? { dueFrom: filters.dueFrom } : {}),
-    ...(filters.dueTo ? { dueTo: filters.dueTo } : {}),
-    ...(state.sort ? { sort: state.sort } : {}),
-  }
-}
-
-/** The task at a row, if its page is cached. */
-export function taskAt(state: Pick<TasksStore, 'pages'>, index: number): Task | undefined {
-  return state.pages.get(Math.floor(index / TASK_PAGE_SIZE))?.[index % TASK_PAGE_SIZE]
-}
-
-function withoutPage(pages: ReadonlySet<number>, page: number): Set<number> {
-  const next = new Set(pages)
-  next.delete(page)
-
-  return next
-}
-
-/** Adds a page and drops the pages farthest from it beyond the cache size. */
-function cachePage(pages: ReadonlyMap<number, Task[]>, page: number, items: Task[]) {
-  const next = new Map(pages).set(page, items)
-  const byDistance = [...next.keys()].sort(
-    (left, right) => Math.abs(right - page) - Math.abs(left - page),
-  )
-
-  for (const far of byDistance.slice(0, Math.max(0, next.size - MAX_CACHED_TASK_PAGES))) {
-    next.delete(far)
-  }
-
-  return next
-}
-
-/** Replaces one task wherever it is cached (rows and detail). */
-function replaceTask(state: TasksStore, task: Task): Partial<TasksStore> {
-  const pages = new Map<number, Task[]>()
-
-  for (const [page, items] of state.pages) {
-    pages.set(
-      page,
-      items.map((item) => (item.id === task.id ? task : item)),
-    )
-  }
-
-  return { pages, detail: state.detail?.id === task.id ? task : state.detail }
-}
-
-function findTask(state: TasksStore, id: string): Task | undefined {
-  if (state.detail?.id === id) {
-    return state.detail
-  }
-
-  for (const items of state.pages.values()) {
-    const task = items.find((item) => item.id === id)
-
-    if (task) {
-      return task
-    }
-  }
-
-  return undefined
 }
 
 export const useTasksStore = create<TasksStore>()((set, get) => {
@@ -229,34 +126,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
     }
   }
 
-  const applyOptimistically = async (
-    id: string,
-    optimistic: Partial<Task>,
-    send: () => Promise<Task>,
-  ): Promise<boolean> => {
-    const before = findTask(get(), id)
-    set({ isSaving: true, writeError: null })
-
-    if (before) {
-      set((state) => replaceTask(state, { ...before, ...optimistic }))
-    }
-
-    try {
-      const saved = await send()
-      set((state) => ({ ...replaceTask(state, saved), isSaving: false }))
-
-      return true
-    } catch (error) {
-      logProblem('[tasks] A task change failed', error)
-      set((state) => ({
-        ...(before ? replaceTask(state, before) : {}),
-        isSaving: false,
-        writeError: asErrorData(error),
-      }))
-
-      return false
-    }
-  }
+  const applyOptimistically = createOptimisticWriter(set, get)
 
   return {
     search: '',
@@ -286,8 +156,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
     setSort: (sort) => requery({ sort, activeIndex: 0 }, [0]),
     loadRange: (start, end) => {
       const state = get()
-      const first = Math.max(0, Math.floor(start / TASK_PAGE_SIZE))
-      const last = Math.max(first, Math.floor(Math.max(start, end) / TASK_PAGE_SIZE))
+      const { first, last } = pagesOfRange(start, end)
       const missing: number[] = []
 
       for (let page = first; page <= last; page++) {
