@@ -7,7 +7,17 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { memoryKeyValueStore } from '../platform/testing/memoryKeyValueStore'
 import { createFileCacheBlobStore, createKeyValueCacheBlobStore } from './cacheBlobs'
 
-const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text))
+async function* bytes(...texts: string[]): AsyncGenerator<Uint8Array> {
+  for (const text of texts) {
+    yield new Uint8Array(Buffer.from(text))
+  }
+}
+
+// Yields one chunk, then fails as a cipher refusing mid-way does.
+async function* failingAfterOneChunk(): AsyncGenerator<Uint8Array> {
+  yield new Uint8Array(Buffer.from('partial'))
+  throw new Error('Encryption is not available.')
+}
 const text = (blob: Uint8Array | undefined): string | undefined =>
   blob === undefined ? undefined : Buffer.from(blob).toString('utf8')
 
@@ -27,7 +37,7 @@ describe('createFileCacheBlobStore', () => {
 
     expect(await store.read('sync-tasks')).toBeUndefined()
     await store.write('sync-tasks', bytes('one'))
-    await store.write('sync-tasks', bytes('two'))
+    await store.write('sync-tasks', bytes('tw', '', 'o'))
     expect(text(await store.read('sync-tasks'))).toBe('two')
     expect(await readdir(join(directory, 'cache'))).toEqual(['sync-tasks.sealed'])
 
@@ -41,8 +51,10 @@ describe('createFileCacheBlobStore', () => {
     const store = createFileCacheBlobStore(directory)
     await store.write('sync-people', bytes('good'))
 
-    // A blob that cannot be written (not bytes) fails before the rename.
-    await expect(store.write('sync-people', 42 as unknown as Uint8Array)).rejects.toThrow()
+    // Chunks that stop half-way fail before the rename and leave no temporary file.
+    await expect(store.write('sync-people', failingAfterOneChunk())).rejects.toThrow(
+      /not available/,
+    )
     expect(text(await store.read('sync-people'))).toBe('good')
     expect(await readdir(directory)).toEqual(['sync-people.sealed'])
   })
@@ -58,12 +70,16 @@ describe('createKeyValueCacheBlobStore', () => {
     const kv = memoryKeyValueStore()
     const store = createKeyValueCacheBlobStore(kv)
     await store.write('sync-tasks', bytes('one'))
-    await store.write('sync-tasks', bytes('two'))
+    await store.write('sync-tasks', bytes('t', 'wo'))
     expect(text(await store.read('sync-tasks'))).toBe('two')
     expect([...kv.data.keys()].sort()).toEqual(['cache.sync-tasks.b', 'cache.sync-tasks.current'])
 
     // A crash after the new slot was written but before the swap: the old blob is served.
     kv.set('cache.sync-tasks.a', Buffer.from('half').toString('base64'))
+    expect(text(await store.read('sync-tasks'))).toBe('two')
+
+    // Chunks that stop half-way leave the pointer where it was.
+    await expect(store.write('sync-tasks', failingAfterOneChunk())).rejects.toThrow()
     expect(text(await store.read('sync-tasks'))).toBe('two')
 
     await store.remove('sync-tasks')

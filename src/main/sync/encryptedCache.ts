@@ -3,6 +3,7 @@ import type { Collection } from '../../shared/sync/syncStatus'
 import type { Logger } from '../log/logger'
 import type { Cipher } from '../vault/cipher'
 import type { CacheBlobStore } from './cacheBlobs'
+import { splitFrames, withFrameTrailer } from './cacheFrames'
 import type { CollectionItems } from './dataStore'
 
 /** What a cache blob holds once opened. */
@@ -15,10 +16,12 @@ export interface CachedCollection<Item> {
 export type CacheEntry = Collection | 'me'
 
 /**
- * The organization data at rest: one sealed blob per collection. It is personal data, so it
- * is written only where the OS offers strong encryption; elsewhere the data lives in memory
- * for the session. Reading never throws: a blob that fails to open or parse is removed alone,
- * with the reason logged, and the app carries on as if it had not been cached.
+ * The organization data at rest: one blob per collection, sealed in slices of about
+ * {@link CACHE_SLICE_CHARS} characters so a large collection is never one huge text. It is personal
+ * data, so it is written only where the OS offers strong encryption; elsewhere the data lives
+ * in memory for the session. Reading never throws: a blob that fails to open or parse (any of
+ * its slices) is removed alone, with the reason logged, and the app carries on as if it had
+ * not been cached.
  */
 export interface EncryptedCache {
   load<C extends Collection>(
@@ -50,7 +53,22 @@ export interface EncryptedCacheOptions {
   entries: readonly CacheEntry[]
 }
 
-const FORMAT = 1
+/** Format 2 seals a collection in slices; any other blob is discarded when read. */
+const FORMAT = 2
+/**
+ * The JSON characters per sealed slice, about 64 KiB. Kept well under V8's large-object size
+ * (128 KiB, ciphertext included) so each slice's text and ciphertext die young and cheaply:
+ * bigger slices pile up as old garbage and cost a large collection ~100 MiB while sealing.
+ */
+export const CACHE_SLICE_CHARS = 64 * 1024
+
+/** The last sealed frame of a blob: what the slices before it belong to. */
+interface SliceSummary {
+  format: number
+  entry: CacheEntry
+  syncedAt: string | null
+  slices: number
+}
 
 function blobName(entry: CacheEntry): string {
   return `sync-${entry.toLowerCase()}`
@@ -88,9 +106,26 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
     return undefined
   }
 
+  // Opens one sealed frame as JSON; a string is the reason it could not be.
+  const openFrame = async (frame: Uint8Array): Promise<{ value: unknown } | string> => {
+    let plainText: string
+
+    try {
+      plainText = (await options.cipher.decrypt(frame)).plainText
+    } catch {
+      return 'it no longer decrypts'
+    }
+
+    try {
+      return { value: JSON.parse(plainText) as unknown }
+    } catch {
+      return 'it is not valid JSON'
+    }
+  }
+
   const read = (
     entry: CacheEntry,
-  ): Promise<{ payload: unknown; syncedAt: string | null } | undefined> =>
+  ): Promise<{ items: unknown[]; syncedAt: string | null } | undefined> =>
     serialize(entry, async () => {
       let blob: Uint8Array | undefined
 
@@ -106,43 +141,84 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
         return undefined
       }
 
-      let plainText: string
+      // A blob without the slice trailer is opened as one sealed frame (how format 1 was
+      // written), so an old blob is discarded with the reason it fails for.
+      const sliceFrames = splitFrames(blob) ?? [blob]
+      const summaryFrame = sliceFrames.pop()
+      const opened = summaryFrame === undefined ? 'it is empty' : await openFrame(summaryFrame)
 
-      try {
-        plainText = (await options.cipher.decrypt(blob)).plainText
-      } catch (error) {
-        return discard(entry, 'it no longer decrypts', error)
+      if (typeof opened === 'string') {
+        return discard(entry, opened)
       }
 
-      let parsed: unknown
-
-      try {
-        parsed = JSON.parse(plainText)
-      } catch (error) {
-        return discard(entry, 'it is not valid JSON', error)
-      }
-
-      const record = parsed as {
-        format?: unknown
-        entry?: unknown
-        syncedAt?: unknown
-        payload?: unknown
-      }
+      const summary = opened.value as Partial<SliceSummary> | null
 
       if (
-        typeof parsed !== 'object' ||
-        parsed === null ||
-        record.format !== FORMAT ||
-        record.entry !== entry ||
-        !(record.syncedAt === null || typeof record.syncedAt === 'string')
+        typeof summary !== 'object' ||
+        summary === null ||
+        summary.format !== FORMAT ||
+        summary.entry !== entry ||
+        summary.slices !== sliceFrames.length ||
+        !(summary.syncedAt === null || typeof summary.syncedAt === 'string')
       ) {
         return discard(entry, 'its format is not one this version reads')
       }
 
-      return { payload: record.payload, syncedAt: record.syncedAt }
+      const items: unknown[] = []
+
+      for (const frame of sliceFrames) {
+        const slice = await openFrame(frame)
+
+        if (typeof slice === 'string') {
+          return discard(entry, slice)
+        }
+
+        if (!Array.isArray(slice.value)) {
+          return discard(entry, 'a slice is not a list')
+        }
+
+        for (const item of slice.value as unknown[]) {
+          items.push(item)
+        }
+      }
+
+      return { items, syncedAt: summary.syncedAt }
     })
 
-  const write = (entry: CacheEntry, payload: unknown, syncedAt: string | null): Promise<boolean> =>
+  // Seals each slice on its own (only one slice's text is alive at a time), then the summary,
+  // which comes last because only then is the number of slices known.
+  async function* sealSlices(
+    entry: CacheEntry,
+    items: readonly unknown[],
+    syncedAt: string | null,
+  ): AsyncGenerator<Uint8Array> {
+    let slices = 0
+    let parts: string[] = []
+    let chars = 0
+
+    for (const [index, item] of items.entries()) {
+      const text = JSON.stringify(item) ?? 'null'
+      parts.push(text)
+      chars += text.length + 1
+
+      if (chars >= CACHE_SLICE_CHARS || index === items.length - 1) {
+        const sliceText = `[${parts.join(',')}]`
+        parts = []
+        chars = 0
+        slices += 1
+        yield await options.cipher.encrypt(sliceText)
+      }
+    }
+
+    const summary: SliceSummary = { format: FORMAT, entry, syncedAt, slices }
+    yield await options.cipher.encrypt(JSON.stringify(summary))
+  }
+
+  const write = (
+    entry: CacheEntry,
+    items: readonly unknown[],
+    syncedAt: string | null,
+  ): Promise<boolean> =>
     serialize(entry, async () => {
       let persist: boolean
 
@@ -158,9 +234,10 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
       }
 
       try {
-        const plainText = JSON.stringify({ format: FORMAT, entry, syncedAt, payload })
-        const sealed = await options.cipher.encrypt(plainText)
-        await options.blobs.write(blobName(entry), sealed)
+        await options.blobs.write(
+          blobName(entry),
+          withFrameTrailer(sealSlices(entry, items, syncedAt)),
+        )
 
         return true
       } catch (error) {
@@ -179,11 +256,14 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
         return undefined
       }
 
-      if (!Array.isArray(record.payload) || !record.payload.every(hasId)) {
+      if (!record.items.every(hasId)) {
         return discard(collection, 'its items are not a list of records')
       }
 
-      return { items: record.payload, syncedAt: record.syncedAt }
+      return {
+        items: record.items as CollectionItems[typeof collection][],
+        syncedAt: record.syncedAt,
+      }
     },
     async loadCurrentUser() {
       const record = await read('me')
@@ -192,14 +272,16 @@ export function createEncryptedCache(options: EncryptedCacheOptions): EncryptedC
         return undefined
       }
 
-      if (typeof record.payload !== 'object' || record.payload === null) {
+      const [user] = record.items
+
+      if (record.items.length !== 1 || typeof user !== 'object' || user === null) {
         return discard('me', 'it is not a user record')
       }
 
-      return record.payload as CurrentUser
+      return user as CurrentUser
     },
     save: (collection, items, syncedAt) => write(collection, items, syncedAt),
-    saveCurrentUser: (user) => write('me', user, null),
+    saveCurrentUser: (user) => write('me', [user], null),
     async clear() {
       await Promise.all(
         options.entries.map((entry) =>

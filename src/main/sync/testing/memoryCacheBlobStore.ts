@@ -1,4 +1,4 @@
-import { checkedName, type CacheBlobStore } from '../cacheBlobs'
+import { checkedName, collectChunks, type CacheBlobStore } from '../cacheBlobs'
 
 /** Blobs in memory, for tests: `failWrites` makes the next writes throw half-way. */
 export function createMemoryCacheBlobStore(): CacheBlobStore & {
@@ -16,7 +16,9 @@ export function createMemoryCacheBlobStore(): CacheBlobStore & {
     async read(name) {
       return blobs.get(checkedName(name))
     },
-    async write(name, blob) {
+    async write(name, chunks) {
+      const blob = await collectChunks(chunks)
+
       if (failing) {
         throw new Error('Disk full (simulated).')
       }
