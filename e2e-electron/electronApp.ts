@@ -33,8 +33,8 @@ export interface RunningElectronApp {
  * The app opens sign-in pages with `shell.openExternal`, which no test can follow into a real
  * system browser. So the test replaces that one function in the main process with one that
  * keeps the address, and `openNextExternalPage()` opens it in a Chromium page the test drives
- * (the address goes from main to the test process only, never to the renderer). The way back is the real one: the browser's
- * `mpath://` address is given to a second instance of the app, as the OS does on Linux and
+ * (the address goes from main to the test process only, never to the renderer). The way back
+ * is the real one: the browser's `mpath://` address is given to a second instance of the app, as the OS does on Linux and
  * Windows (the single-instance lock forwards it), or as `open-url` on macOS.
  */
 export async function launchElectronApp(options: {

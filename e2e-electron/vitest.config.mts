@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 // `npm run test:electron` only (scripts/testElectron.mjs): never part of `npm test`.
-// eslint-disable-next-line no-restricted-syntax -- vitest reads its configuration as the default export
+// Vitest reads its configuration as the default export.
+// eslint-disable-next-line no-restricted-syntax
 export default defineConfig({
   test: {
     name: 'electron',

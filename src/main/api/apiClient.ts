@@ -69,7 +69,9 @@ export interface ApiClient {
   commandPalettePermissions(): Promise<CommandPalettePermissions>
   /** `GET /api/permissions/check`: UI guidance for one permission key (e.g. `task.edit`). */
   checkPermission(action: string, id?: string): Promise<boolean>
-  /** Extensions the server announces; real mpath has none (its 404 reads as `taskWrites: false`). */
+  /**
+   * Extensions the server announces; real mpath has none (its 404 reads as `taskWrites: false`).
+   */
   capabilities(): Promise<Capabilities>
   /** Whether task writes can be offered, and the reason when not. */
   writeAvailability(): Promise<WriteAvailability>

@@ -48,7 +48,9 @@ export interface AuthorizationFlowOptions {
   browserPatienceMs?: number
 }
 
-/** Signs a person in through the system browser, a loopback listener, a pasted address or a code. */
+/**
+ * Signs a person in through the system browser, a loopback listener, a pasted address or a code.
+ */
 export interface AuthorizationFlow {
   /** The current state, safe to show anywhere. */
   readonly state: AuthorizationFlowState

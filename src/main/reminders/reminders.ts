@@ -39,7 +39,9 @@ export interface RemindersOptions {
   maxBackoffMs?: number
   /** More new reminders than this at once become one summary. Default 3. */
   backlogThreshold?: number
-  /** A gap since the last successful poll longer than this counts as time away. Default 10 minutes. */
+  /**
+   * A gap since the last successful poll longer than this counts as time away. Default 10 minutes.
+   */
   awayAfterMs?: number
 }
 

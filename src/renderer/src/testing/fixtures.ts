@@ -185,7 +185,9 @@ const TITLE_WORDS = [
   'Prepare the demo',
 ]
 
-/** Thirty tasks covering every status, priority, overdue/today/upcoming, unassigned, no initiative. */
+/**
+ * Thirty tasks covering every status, priority, overdue/today/upcoming, unassigned, no initiative.
+ */
 export const FIXTURE_TASKS: Task[] = Array.from({ length: 30 }, (_unused, index) => {
   const assigneeId = ASSIGNEES[index % ASSIGNEES.length] ?? null
   const initiativeId = INITIATIVE_IDS[index % INITIATIVE_IDS.length] ?? null
