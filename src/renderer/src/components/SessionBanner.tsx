@@ -54,7 +54,7 @@ export function SessionBanner(): React.JSX.Element | null {
         </Button>
       }
     >
-      {reason?.message ?? 'You were signed out.'} Sign in again to carry on where you are.
+      {reason?.message ?? 'You were signed out.'} This window keeps its place while you do.
     </Banner>
   )
 }
