@@ -38,7 +38,6 @@ startApp({
     createWindow: (options) => new BrowserWindow(options),
     setApplicationMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
     dialog,
-    ipcMain,
     net,
     safeStorage,
     screen,
@@ -54,7 +53,7 @@ startApp({
   createLogSink: (isDevelopment) => createElectronLogSink({ isDevelopment }),
   openStore: openElectronKeyValueStore,
   createServices,
-  bindIpc: bindElectronIpc,
+  bindIpc: (options) => bindElectronIpc({ ...options, ipcMain }),
   // Loaded only when updates are on, so development and tests never load electron-updater.
   loadUpdater: async () => (await import('electron-updater')).autoUpdater,
   run: runCommand,

@@ -138,7 +138,6 @@ function setup(
       }),
       setApplicationMenu: vi.fn(step('setApplicationMenu')),
       dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
-      ipcMain: {} as StartupOptions['electron']['ipcMain'],
       net: { fetch: vi.fn() },
       safeStorage: {
         isAsyncEncryptionAvailable: vi.fn(async () => true),

@@ -14,7 +14,7 @@ import type {
 } from 'electron'
 
 import { AppError } from '../../shared/errors/appError'
-import type { ElectronIpcBinding, ElectronIpcOptions } from '../ipc/electronIpc'
+import type { ElectronIpcBinding, ElectronIpcWiring } from '../ipc/electronIpc'
 import { createLogger, type LogSink } from '../log/createLogger'
 import type { LogLevel } from '../log/logger'
 import { createElectronFetch } from '../platform/electronFetch'
@@ -72,7 +72,6 @@ export interface StartupElectron {
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow
   setApplicationMenu: (template: MenuItemConstructorOptions[]) => void
   dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox'>
-  ipcMain: ElectronIpcOptions['ipcMain']
   net: Pick<Net, 'fetch'>
   safeStorage: AsyncSafeStorage
   screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'getDisplayMatching'>
@@ -105,7 +104,8 @@ export interface StartupOptions {
   createLogSink: (isDevelopment: boolean) => LogSink & { level: LogLevel; logFolder(): string }
   openStore: () => KeyValueStore
   createServices: (ports: ServicePorts) => Services
-  bindIpc: (options: ElectronIpcOptions) => ElectronIpcBinding
+  /** Binds the contract to Electron IPC (the entry adds Electron's IPC module). */
+  bindIpc: (options: ElectronIpcWiring) => ElectronIpcBinding
   loadUpdater: () => Promise<Updater>
   run: CommandRunner
   files: TextFiles
@@ -261,7 +261,6 @@ export async function startApp(options: StartupOptions): Promise<StartedApp | un
   })
 
   const ipc = options.bindIpc({
-    ipcMain: electron.ipcMain,
     handlers: services.handlers,
     sendHandlers: services.sendHandlers,
     events: services.events,

@@ -18,6 +18,9 @@ export interface ElectronIpcOptions {
   isOwnUrl: (url: string) => boolean
 }
 
+/** What the app's start-up supplies; the entry adds Electron's IPC module itself. */
+export type ElectronIpcWiring = Omit<ElectronIpcOptions, 'ipcMain'>
+
 /** The contract bound to Electron IPC. */
 export interface ElectronIpcBinding {
   /** Trusts one of our windows: its requests are answered and events reach it. */
