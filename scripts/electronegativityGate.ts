@@ -115,10 +115,11 @@ export function describeGateResult(result: GateResult, total: number): string {
   } else {
     lines.push(
       `Electronegativity: ${result.unjustified.length} finding(s) without a justification:`,
-      ...result.unjustified.map(
-        (finding) =>
-          `  ${finding.check}  ${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}  ${finding.message}`,
-      ),
+      ...result.unjustified.map((finding) => {
+        const at = finding.line === undefined ? '' : `:${finding.line}`
+
+        return `  ${finding.check}  ${finding.file}${at}  ${finding.message}`
+      }),
       'Fix each one, or add {"check", "file", "why"} to electronegativity-justifications.json.',
     )
   }

@@ -113,7 +113,7 @@ describe('electron-builder configuration', () => {
     )
   })
 
-  it('builds AppImage and deb whose desktop entries declare the scheme and pass the link (S3, S4)', async () => {
+  it('AppImage and deb desktop entries declare the scheme and pass the link (S3, S4)', async () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb'])
     const deb = await desktopEntry(config.linux)
     const appImage = await desktopEntry(

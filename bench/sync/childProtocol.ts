@@ -40,7 +40,8 @@ export function readChildInput(): ChildInput {
 
   if (!apiUrl || !accessToken) {
     throw new Error(
-      `Start this through bench/sync/run.ts (npm run bench -- sync): it sets ${API_URL_VARIABLE} and ${TOKEN_VARIABLE}.`,
+      'Start this through bench/sync/run.ts (npm run bench -- sync): ' +
+        `it sets ${API_URL_VARIABLE} and ${TOKEN_VARIABLE}.`,
     )
   }
 

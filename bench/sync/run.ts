@@ -110,7 +110,8 @@ async function main(): Promise<void> {
     const seen = visible.pagination.totalCount
     say(
       `  signed in as ${BEN.email}, who sees ${seen.toLocaleString('en')} of ` +
-        `${options.tasks.toLocaleString('en')} tasks (${Math.round((100 * seen) / options.tasks)} %)`,
+        `${options.tasks.toLocaleString('en')} tasks ` +
+        `(${Math.round((100 * seen) / options.tasks)} %)`,
     )
     say(`  both sides: page size ${PAGE_SIZE}, ${CONCURRENCY} requests in flight, same fetch`)
     const input: ChildInput = { apiUrl: sandbox.ready.apiUrl, accessToken }
@@ -143,7 +144,8 @@ function seconds(since: number): string {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `FAIL: the sync benchmark could not run.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    'FAIL: the sync benchmark could not run.\n' +
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   )
   process.exitCode = 2
 })

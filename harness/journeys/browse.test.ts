@@ -24,7 +24,7 @@ interface Truth {
   oneonones: Array<{ id: string }>
 }
 
-describe('journey 3: people and the org chart, initiatives, one-on-ones, the command palette', () => {
+describe('journey 3: people, org chart, initiatives, one-on-ones, command palette', () => {
   let sandbox: RunningSandbox
   let browser: Browser
   let harness: DesktopHarness

@@ -30,7 +30,7 @@ describe('journey 1: first run, connect to the sandbox, sign in, see my work', (
     await sandbox?.close()
   })
 
-  it('connects with "Use the local sandbox", signs Ben in through the browser, and shows his open tasks', async () => {
+  it('connects via "Use the local sandbox", signs Ben in, shows his open tasks', async () => {
     const page = harness.appPage
 
     await page.getByRole('heading', { name: 'Connect to your organization' }).waitFor()

@@ -82,7 +82,7 @@ describe('journey 7: when things go wrong', () => {
       harness.deepLinksReachApp = true
     })
 
-    it('shows the offline banner with cached data when the network fails mid-sync, then recovers', async () => {
+    it('offline banner with cached data when the network drops mid-sync, recovers', async () => {
       const page = harness.appPage
       await waitForSync(harness)
       const myTasks = page

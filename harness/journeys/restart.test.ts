@@ -46,7 +46,7 @@ describe('journey 5: restart on the same data folder', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('is still signed in from the sealed vault and shows My work from the cache at once', async () => {
+  it('stays signed in from the sealed vault, shows My work from the cache at once', async () => {
     // The keychain the test cipher claims is a strong one, so the vault and the cache persist.
     const options: DesktopHarnessOptions = {
       sandboxApiUrl: sandbox.ready.apiUrl,
@@ -103,7 +103,7 @@ describe('journey 5: restart on the same data folder', () => {
 
   // The Electron app opens its window while the services start: the session reads
   // `restoring` until the restore's token refresh answers, so the window shows the cache.
-  it('in the Electron start-up order, shows the cache, not Sign in, during the restore', async () => {
+  it('in Electron start-up order, shows the cache, not Sign in, while restoring', async () => {
     await harness?.close()
     sandbox.setFaults({ latencyMs: LATENCY_MS })
     const launching = launchDesktopHarness({

@@ -50,7 +50,7 @@ describe('journey 2: tasks — filter, sort, search, open one and complete it', 
     await sandbox?.close()
   })
 
-  it('filters, sorts and searches the list the sandbox holds, then completes a task there', async () => {
+  it('filters, sorts and searches the sandbox list, then completes a task there', async () => {
     const page = harness.appPage
     await signIn(harness, ACCOUNTS.ada)
     await waitForSync(harness)

@@ -16,7 +16,7 @@ import { signInAtBrowser } from '../testing/signInAtBrowser'
 
 const JOURNEY = 'tray-quick-view'
 
-describe('journey: the tray quick-view — sign in from it, see what is due, complete, open', () => {
+describe('journey: tray quick-view — sign in from it, see what is due, complete, open', () => {
   let sandbox: RunningSandbox
   let browser: Browser
   let harness: DesktopHarness

@@ -61,7 +61,8 @@ export function renderLoginPage(input: {
 ${errorBlock(input.error)}
 <form method="post" action="${escapeHtml(input.action)}" data-page="login">
 <label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required autofocus value="${escapeHtml(input.email ?? '')}">
+<input id="email" name="email" type="email" autocomplete="username" required autofocus
+  value="${escapeHtml(input.email ?? '')}">
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
@@ -113,7 +114,8 @@ ${errorBlock(input.error)}
 <input type="hidden" name="xsrf" value="${escapeHtml(input.xsrf)}">
 <input type="hidden" name="confirm" value="yes">
 <label for="user_code">Code</label>
-<input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" required autofocus>
+<input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters"
+  required autofocus>
 <button type="submit">Continue</button>
 </form>`,
   )

@@ -86,7 +86,7 @@ describe('token endpoint faults', () => {
     await expect(pending).rejects.toThrow()
   })
 
-  it('refreshInvalidGrant: every refresh answers invalid_grant, other grants still work', async () => {
+  it('refreshInvalidGrant: every refresh gets invalid_grant, other grants work', async () => {
     server.faults.refreshInvalidGrant = true
     const tokens = await signInBen()
 

@@ -69,7 +69,7 @@ describe('refresh', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token)
   })
 
-  it('answers reuse of a rotated token with invalid_grant and revokes the whole grant', async () => {
+  it('answers a reused rotated token with invalid_grant, revoking the whole grant', async () => {
     const first = await signInBen()
     const second = await oauth.refreshTokenGrant(publicClient, first.refresh_token as string)
 
@@ -154,10 +154,11 @@ describe('introspection', () => {
   })
 
   it('refuses the mpath server with a wrong secret', async () => {
+    const credentials = Buffer.from(`${RESOURCE_SERVER_CLIENT_ID}:nope`).toString('base64')
     const response = await fetch(`${server.issuer}/oauth/token_info`, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT_ID}:nope`).toString('base64')}`,
+        authorization: `Basic ${credentials}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ token: 'anything' }),

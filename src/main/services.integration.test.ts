@@ -325,7 +325,7 @@ describe('createServices against the sandbox', () => {
     )
   })
 
-  it('offline at a restart stays signed in on the cache and recovers with the network', async () => {
+  it('offline at restart stays signed in on the cache, recovers with the network', async () => {
     const previous = running.at(-1)!
     const count = previous.data.get('tasks').items.length
     previous.dispose()

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createBridge } from './bridge'
 
 describe('createBridge', () => {
-  it('exposes each contract channel as an area method and unwraps successful envelopes', async () => {
+  it('exposes each channel as an area method and unwraps successful envelopes', async () => {
     const invoke = vi.fn(async () => ({ ok: true as const, value: { status: 'signed-out' } }))
     const bridge = createBridge(invoke, vi.fn(), vi.fn())
 

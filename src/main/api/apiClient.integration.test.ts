@@ -267,7 +267,7 @@ describe('API client against the sandbox (default mode)', () => {
     })
   })
 
-  it('maps each fault: error rate, malformed body, latency past the deadline, no writes', async () => {
+  it('maps each fault: error rate, malformed body, latency past deadline, no writes', async () => {
     sandbox.setFaults({ errorRates: { '/api/tasks': 1 } })
     expect((await failure(api.listTasks())).code).toBe('API_SERVER_ERROR')
 
@@ -335,7 +335,7 @@ describe('API client against the sandbox (--compat real)', () => {
     expect(Array.isArray(await api.dueNowReminders())).toBe(true)
   })
 
-  it('tells a dead token behind a bare 500 by probing /api/user/current, then refreshes', async () => {
+  it('spots a dead token behind a bare 500 via /api/user/current, then refreshes', async () => {
     const { source, rejected } = tokenSource([DEAD_TOKEN, adaToken], ALL_SCOPES)
     const { api, entries } = clientFor(sandbox, source)
 
@@ -353,7 +353,7 @@ describe('API client against the sandbox (--compat real)', () => {
     expect(rejected).toEqual([DEAD_TOKEN])
   })
 
-  it('reports a real server fault as API_SERVER_ERROR after the probe finds the token alive', async () => {
+  it('reports API_SERVER_ERROR for a real fault once the probe finds the token alive', async () => {
     sandbox.setFaults({ errorRates: { '/api/initiatives': 1 } })
     const { source, rejected } = tokenSource([adaToken], ALL_SCOPES)
     const { api } = clientFor(sandbox, source)

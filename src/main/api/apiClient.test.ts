@@ -115,7 +115,7 @@ describe('API client methods', () => {
     expect(posts[0]?.headers.get('content-type')).toBe('application/json')
   })
 
-  it('refuses a snooze that is not a positive whole number of minutes, before any request', async () => {
+  it('refuses, before any request, a snooze that is not whole positive minutes', async () => {
     const harness = createClientHarness()
 
     expect((await harness.failure(harness.api.snoozeReminder('d1', 0))).code).toBe(

@@ -131,7 +131,7 @@ describe('pageThrough', () => {
     expect(calls).toHaveLength(1)
   })
 
-  it('passes on a page’s failure, and a later page failing early is not left unhandled', async () => {
+  it('passes on a page’s failure; a later page failing early is not left unhandled', async () => {
     const listPage: ListPage<Item> = async (page, limit) => {
       if (page === 3) {
         throw Object.assign(new Error('boom'), { code: 'API_SERVER_ERROR' })

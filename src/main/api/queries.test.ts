@@ -49,7 +49,7 @@ describe('list query builders', () => {
     })
   })
 
-  it('never sends `all` for tasks assigneeId or initiativeId: the filter is dropped instead', () => {
+  it('never sends `all` for tasks assigneeId or initiativeId; the filter is dropped', () => {
     const params = tasksParams({
       assigneeId: ['all'],
       initiativeId: ['cini_1', 'ALL'],

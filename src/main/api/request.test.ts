@@ -136,7 +136,7 @@ describe('request path: the real server’s bare 500', () => {
     expect(error.code).toBe('API_SERVER_ERROR')
   })
 
-  it('probes after a reminder route’s 500 with a message, as those hide auth failures too', async () => {
+  it('probes after a reminder 500 with a message: it may hide an auth failure', async () => {
     const harness = createClientHarness()
     harness.server.on(
       'GET /api/task-reminders/due-now',
@@ -217,7 +217,7 @@ describe('request path: 403', () => {
 })
 
 describe('request path: other statuses', () => {
-  it('maps 404 to API_NOT_FOUND and 400 to API_BAD_REQUEST with the server’s message', async () => {
+  it('maps 404 to API_NOT_FOUND, 400 to API_BAD_REQUEST with the server’s message', async () => {
     const harness = createClientHarness()
     harness.server
       .on('GET /api/teams', respondText(404, '<html>Not found</html>'))
@@ -286,7 +286,7 @@ describe('request path: other statuses', () => {
     expect(harness.clock.firedDelays).toEqual([])
   })
 
-  it('backs off exponentially on a 503 without Retry-After, then reports API_UNAVAILABLE', async () => {
+  it('backs off exponentially on 503 without Retry-After, then API_UNAVAILABLE', async () => {
     const harness = createClientHarness({ maxRetries: 2 })
     harness.server.on('GET /api/people', respondText(503, 'Service Unavailable'))
 
@@ -358,7 +358,7 @@ describe('request path: bodies', () => {
     expect((await harness.failure(harness.api.currentUser())).code).toBe('API_BAD_RESPONSE')
   })
 
-  it('reports a schema violation as API_BAD_RESPONSE and logs field paths, never values', async () => {
+  it('reports a schema violation as API_BAD_RESPONSE, logging paths, never values', async () => {
     const harness = createClientHarness()
     harness.server.on(
       'GET /api/tasks',

@@ -14,7 +14,7 @@ function writableHarness(scopes: readonly string[] = WRITE_SCOPES) {
 }
 
 describe('task writes', () => {
-  it('create, update and delete through the extension when it is announced and granted', async () => {
+  it('creates, updates, deletes through the extension when announced and granted', async () => {
     const harness = writableHarness()
     harness.server
       .on('POST /api/tasks', json(201, taskItem('k9', { title: 'New' })))

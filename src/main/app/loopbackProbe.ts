@@ -79,7 +79,9 @@ export async function checkLoopback(
     case 'in-use':
       return {
         status: 'warn',
-        detail: `Port ${port} on ${LOOPBACK_HOST} is in use (by a sign-in in progress or another program).`,
+        detail:
+          `Port ${port} on ${LOOPBACK_HOST} is in use ` +
+          '(by a sign-in in progress or another program).',
       }
     case 'denied':
       return { status: 'fail', detail: `The system does not allow listening on port ${port}.` }

@@ -41,7 +41,8 @@ export function installProcessErrorHandlers(options: ProcessErrorOptions): void 
     try {
       options.showError(
         'mpath Desktop ran into a problem',
-        `${describe(error)}\n\nThe app keeps running; if something looks wrong, restart it. The details are in the log file (Help ▸ Diagnostics).`,
+        `${describe(error)}\n\nThe app keeps running; if something looks wrong, restart it. ` +
+          'The details are in the log file (Help ▸ Diagnostics).',
       )
     } catch (dialogError) {
       log.error('Could not show the error dialog', { error: dialogError })

@@ -90,7 +90,9 @@ describe('S9: the Windows command is quoted part by part', () => {
       cwd: 'C:\\Users\\Ann Lee\\mpath desktop',
     })
     expect(windowsCommandLine(registration.executable, registration.args)).toBe(
-      '"C:\\Program Files\\node js\\electron.exe" "C:\\Users\\Ann Lee\\mpath desktop\\out\\main\\index.js" "--protocol-launcher" "--" "%1"',
+      '"C:\\Program Files\\node js\\electron.exe" ' +
+        '"C:\\Users\\Ann Lee\\mpath desktop\\out\\main\\index.js" ' +
+        '"--protocol-launcher" "--" "%1"',
     )
   })
 

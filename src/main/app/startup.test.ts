@@ -314,7 +314,7 @@ describe('startApp', () => {
     expect(test.windows).toHaveLength(1)
   })
 
-  it('queues a link that arrives while no window exists, opens one, delivers once (S8)', async () => {
+  it('queues a link arriving with no window, opens one, delivers once (S8)', async () => {
     const test = setup()
     const started = startApp(test.options)
     test.ready()

@@ -115,7 +115,7 @@ async function begin(context: Harness, transport?: 'scheme' | 'loopback' | 'past
 }
 
 describe('authorization flow against the sandbox', () => {
-  it('signs in a public client with PKCE through a real browser and the deep-link intake', async () => {
+  it('signs in a public PKCE client through a real browser and the deep-link intake', async () => {
     const context = await harness('public')
     const { logger } = createTestLogger()
     const intake = createDeepLinkIntake({ logger })

@@ -324,7 +324,7 @@ describe('authorization flow', () => {
     expect(close).toHaveBeenCalled()
   })
 
-  it('says the loopback transport is unavailable without a registered loopback redirect', async () => {
+  it('says loopback is unavailable without a registered loopback redirect', async () => {
     const server = createFakeAuthServer({
       profile: fakeProfile({ loopbackRedirectUri: undefined, scopes: ['read:tasks'] }),
     })

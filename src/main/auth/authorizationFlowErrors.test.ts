@@ -25,7 +25,8 @@ describe('authorizationResponseError', () => {
       params({
         error: 'invalid_scope',
         error_description:
-          "The requested scope is invalid, unknown, or malformed. The OAuth 2.0 Client is not allowed to request scope 'write:tasks'.",
+          'The requested scope is invalid, unknown, or malformed. ' +
+          "The OAuth 2.0 Client is not allowed to request scope 'write:tasks'.",
       }),
       REQUESTED,
     )
@@ -42,7 +43,9 @@ describe('authorizationResponseError', () => {
       REQUESTED,
     )
 
-    expect(error.message).toBe('The app is not allowed to request “read:tasks” and “write:tasks”.')
+    expect(error.message).toBe(
+      'The app is not allowed to request ' + '“read:tasks” and “write:tasks”.',
+    )
   })
 
   it('reports any other error with the server description, shortened to one line', () => {

@@ -123,7 +123,8 @@ export function tokenExchangeError(error: unknown, requestedScopes: readonly str
       default:
         return new AppError(
           'AUTH_TOKEN_EXCHANGE_FAILED',
-          `The token request was refused (${safeCode(error.error)})${description === undefined ? '.' : `: ${description}`}`,
+          `The token request was refused (${safeCode(error.error)})` +
+            `${description === undefined ? '.' : `: ${description}`}`,
           { action: 'Sign in again; if it keeps failing, tell your administrator.', cause: error },
         )
     }

@@ -4,7 +4,7 @@ import { createClockOffsetMonitor } from './clockOffset'
 import { createManualClock } from '../platform/testing/manualClock'
 
 describe('clock offset monitor', () => {
-  it('keeps the latest offset against the server Date header, measured at the request midpoint', async () => {
+  it('keeps the latest server Date header offset, measured at the request midpoint', async () => {
     const clock = createManualClock(Date.UTC(2026, 0, 1, 12, 0, 0))
     const monitor = createClockOffsetMonitor(clock)
     let serverDate = new Date(Date.UTC(2026, 0, 1, 12, 5, 0)).toUTCString()

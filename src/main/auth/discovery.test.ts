@@ -146,7 +146,7 @@ describe('discoverServer', () => {
     })
   })
 
-  it('authenticates with HTTP Basic when a secret is sealed, and as a public client otherwise', async () => {
+  it('uses HTTP Basic when a secret is sealed, and a public client otherwise', async () => {
     const routes: FakeRoutes = {
       [OAUTH_DOCUMENT]: () => jsonResponse(fakeMetadata()),
       '/oauth/token': () =>

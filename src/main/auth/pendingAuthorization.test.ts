@@ -66,7 +66,7 @@ describe('pending authorization store', () => {
     expect(attempt.expiresAt - clock.now()).toBe(DEFAULT_PENDING_TTL_MS)
   })
 
-  it('keeps exactly one live attempt: starting again replaces and cancels the old one', async () => {
+  it('keeps one live attempt: starting again replaces and cancels the old one', async () => {
     const { store } = setup()
     const first = store.begin(REQUEST)
     const second = store.begin(REQUEST)

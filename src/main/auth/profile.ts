@@ -78,7 +78,9 @@ export function validateProfile(input: unknown): ConnectionProfile {
     const label = field === undefined ? 'The connection profile' : labelOf(field)
 
     throw new AppError('PROFILE_INVALID', `${label} is missing or not valid.`, {
-      action: `Enter the ${field === undefined ? 'connection values' : label} your administrator gave you.`,
+      action:
+        `Enter the ${field === undefined ? 'connection values' : label} ` +
+        'your administrator gave you.',
     })
   }
 

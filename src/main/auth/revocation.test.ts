@@ -19,7 +19,7 @@ describe('revokeToken', () => {
     expect(request?.body.get('client_id')).toBe('desktop-client')
   })
 
-  it('never throws: a refusal, a 500 or no endpoint become REVOCATION_FAILED in plain words', async () => {
+  it('never throws: refusal, 500 or no endpoint is REVOCATION_FAILED, plainly worded', async () => {
     const { logger, entries } = createTestLogger()
     const fake = createFakeTokenServer()
     fake.revocationHandler = () => Response.json({ error: 'invalid_client' }, { status: 401 })
@@ -36,7 +36,8 @@ describe('revokeToken', () => {
       error: {
         code: 'REVOCATION_FAILED',
         message:
-          "Signed out on this computer, but the server could not revoke the token: it refused this app's credentials (invalid_client).",
+          'Signed out on this computer, but the server could not revoke the token: ' +
+          "it refused this app's credentials (invalid_client).",
       },
     })
     expect(failed).toMatchObject({ error: { message: expect.stringContaining('answered 500') } })

@@ -73,7 +73,7 @@ function introspectHere(token: string, hint: 'refresh_token' | 'access_token') {
 }
 
 describe('session against the sandbox', () => {
-  it('signs in from a real code exchange and keeps a 5-second token fresh across expiries', async () => {
+  it('signs in via a real code exchange, keeps a 5-second token fresh over expiries', async () => {
     sandbox.options.accessTokenTtlSeconds = 5
     const { session, vault, refreshBodies, firstRefreshToken, entries, server } =
       await signedInSession()
@@ -117,7 +117,7 @@ describe('session against the sandbox', () => {
     })
   })
 
-  it('a failing token endpoint keeps the session and it renews once the server is back', async () => {
+  it('a failing token endpoint keeps the session; it renews once the server is back', async () => {
     const { session, refreshBodies } = await signedInSession()
     const rejected = await session.getAccessToken()
     sandbox.faults.tokenEndpoint = 'fail'
@@ -164,7 +164,7 @@ describe('session against the sandbox', () => {
     expect(session.state()).toEqual({ status: 'signed-out' })
   })
 
-  it('under strict revocation the local sign-out completes and says it could not revoke', async () => {
+  it('under strict revocation, local sign-out completes and says it could not revoke', async () => {
     const { session, vault, store } = await signedInSession()
     const refreshToken = await sealedRefreshToken(vault)
     sandbox.faults.strictRevoke = true

@@ -12,7 +12,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 describe('session: expiry and proactive refresh', () => {
-  it('measures expiry from expires_in at receipt and hands out the token without a request', async () => {
+  it('measures expiry from expires_in at receipt; serves the token without a request', async () => {
     const { session, clock, received, fake } = rig()
     const tokens = received(3600)
     await session.establish(tokens, fake.server)
@@ -62,7 +62,7 @@ describe('session: expiry and proactive refresh', () => {
     await expect(session.getAccessToken()).resolves.toBe('at-3')
   })
 
-  it('keeps renewing 5-second tokens for three minutes without tripping the loop breaker', async () => {
+  it('renews 5-second tokens for three minutes without tripping the loop breaker', async () => {
     const { session, clock, received, fake } = rig()
     fake.expiresIn = 5
     await session.establish(received(5), fake.server)
@@ -85,7 +85,7 @@ describe('session: expiry and proactive refresh', () => {
 })
 
 describe('session: one refresh in flight (S17)', () => {
-  it('ten concurrent callers on an expired token cause one token request and all get the new token', async () => {
+  it('ten concurrent callers on an expired token share one request and the new token', async () => {
     const { session, clock, received, fake } = rig()
     await session.establish(received(3600), fake.server)
     clock.jump(2 * HOUR)
@@ -115,7 +115,7 @@ describe('session: one refresh in flight (S17)', () => {
     expect(fake.refreshRequests()).toHaveLength(1)
   })
 
-  it('a rejection of a token already replaced returns the current one without a request', async () => {
+  it('rejecting an already replaced token returns the current one without a request', async () => {
     const { session, received, fake } = rig()
     await session.establish(received(3600), fake.server)
     const first = await session.getAccessToken()

@@ -46,7 +46,7 @@ describe('session: restore at start-up', () => {
     await expect(session.getAccessToken()).resolves.toBe('at-2')
   })
 
-  it('S15: a sealed value that no longer decrypts starts signed out with the reason, removed alone', async () => {
+  it('S15: an undecryptable sealed value: signed out with the reason, removed alone', async () => {
     const first = rig()
     await first.session.establish(first.received(3600), first.fake.server)
     await first.vault.seal('unrelated', 'kept', { sensitivity: 'secret' })
@@ -125,7 +125,7 @@ describe('session: restore at start-up', () => {
     await expect(session.getAccessToken()).resolves.toMatch(/^at-/)
   })
 
-  it('server unreachable at start-up (discovery fails): stays signed in offline, then restores', async () => {
+  it('discovery fails at start-up: stays signed in offline, then restores', async () => {
     const first = rig()
     await first.session.establish(first.received(3600), first.fake.server)
     first.session.dispose()
@@ -183,7 +183,7 @@ describe('session: storage honesty (S12–S14)', () => {
     expect(session.state()).toMatchObject({ persistence: 'persistent' })
   })
 
-  it('S12: no keyring at all still completes the sign-in, session-only, nothing on disk', async () => {
+  it('S12: no keyring at all still signs in, session-only, nothing on disk', async () => {
     const cipher = createTestCipher({ backend: 'gnome_libsecret', available: false })
     const { session, received, fake, store, clock } = rig({ cipher })
     await session.establish(received(3600), fake.server)

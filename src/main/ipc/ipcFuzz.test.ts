@@ -27,7 +27,8 @@ const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'ha
 /** Objects whose own keys include `__proto__`, as a page's JSON can produce them. */
 function pollutingObject(inner: unknown): unknown {
   return JSON.parse(
-    `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "x": ${JSON.stringify(inner ?? null)}}`,
+    '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, ' +
+      `"x": ${JSON.stringify(inner ?? null)}}`,
   )
 }
 
@@ -166,7 +167,7 @@ describe('IPC fuzz', () => {
     services.dispose()
   })
 
-  it('answers thousands of random and malformed requests on every channel with an envelope', async () => {
+  it('answers thousands of random, malformed requests per channel with an envelope', async () => {
     const unhandled: unknown[] = []
     const onUnhandled = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', onUnhandled)

@@ -48,8 +48,24 @@ const URL_IN_TEXT = /\b(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|mpath:)[^\s"'<>`]+/g
 // `key: value`, `key=value`, `"key":"value"` (also with JSON escaped inside a
 // string) and `key: 'value'` as printed by util.inspect. The replacer decides
 // by the key name.
-const KEY_VALUE =
-  /(\\?["']?)([A-Za-z][\w-]*)\1(\s*[:=]\s*)(\[redacted\]|\\"(?:[^\\]|\\(?!"))*\\"|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;"'}\])]+)/g
+const KEY_VALUE = new RegExp(
+  [
+    // The key, its quote (escaped when the JSON sits inside a string) closing it again.
+    String.raw`(\\?["']?)([A-Za-z][\w-]*)\1`,
+    String.raw`(\s*[:=]\s*)`,
+    '(',
+    // A value masked earlier stays one token, so the replacer can skip it.
+    String.raw`\[redacted\]`,
+    // A JSON string escaped inside another string.
+    String.raw`|\\"(?:[^\\]|\\(?!"))*\\"`,
+    String.raw`|"(?:[^"\\]|\\.)*"`,
+    String.raw`|'(?:[^'\\]|\\.)*'`,
+    // A bare value stops at whitespace, a quote, or what separates or ends a query, list or object.
+    String.raw`|[^\s&,;"'}\])]+`,
+    ')',
+  ].join(''),
+  'g',
+)
 
 /**
  * True when a field of this name holds a secret (token, code, state, password,

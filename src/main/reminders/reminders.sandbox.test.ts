@@ -105,7 +105,7 @@ describe('reminders against the sandbox', () => {
     await sandbox?.close()
   })
 
-  it('shows each due reminder once across two polls, with the snoozes the server allows', async () => {
+  it('shows each due reminder once over two polls, with snoozes the server allows', async () => {
     const { reminders, notifier } = setUp()
     const first = await reminders.pollNow()
     const second = await reminders.pollNow()

@@ -322,7 +322,7 @@ describe('createReminders', () => {
     expect(second.notifier.shown).toHaveLength(0)
   })
 
-  it('shows nothing while notifications are off, and nothing stale once they are on again', async () => {
+  it('shows nothing while notifications are off, nor anything stale once back on', async () => {
     const { reminders, server, notifier, setEnabled } = setUp()
     setEnabled(false)
     server.addTask('task_a', 'Prepare the demo', 45)

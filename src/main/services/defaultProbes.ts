@@ -42,7 +42,8 @@ export function createServiceProbes(options: {
       }
 
       const seconds = Math.round(Math.abs(offset) / 1000)
-      const detail = `This computer's clock is ${seconds} s ${offset > 0 ? 'behind' : 'ahead of'} the server.`
+      const direction = offset > 0 ? 'behind' : 'ahead of'
+      const detail = `This computer's clock is ${seconds} s ${direction} the server.`
 
       if (Math.abs(offset) < MINUTE) {
         return { status: 'ok', detail }

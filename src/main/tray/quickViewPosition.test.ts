@@ -42,7 +42,7 @@ describe('quickViewPosition', () => {
     ).toEqual({ x: 1504, y: 8 })
   })
 
-  it('uses the pointer, then the top-right corner, when the icon bounds are unknown (Linux)', () => {
+  it('uses the pointer, then the top-right corner, when icon bounds are unknown (Linux)', () => {
     const workArea = { x: 0, y: 32, width: 1920, height: 1048 }
     const unknown = { x: 0, y: 0, width: 0, height: 0 }
 

@@ -37,9 +37,15 @@ function unavailableReason(platform: NodeJS.Platform): string {
 
   switch (platform) {
     case 'darwin':
-      return `The macOS Keychain could not be used, ${sessionOnly} Unlock your login keychain and restart mpath Desktop.`
+      return (
+        `The macOS Keychain could not be used, ${sessionOnly} ` +
+        'Unlock your login keychain and restart mpath Desktop.'
+      )
     case 'win32':
-      return `Windows data protection could not be used, ${sessionOnly} Restart mpath Desktop; if it persists, check your Windows user profile.`
+      return (
+        `Windows data protection could not be used, ${sessionOnly} ` +
+        'Restart mpath Desktop; if it persists, check your Windows user profile.'
+      )
     default:
       return `No OS keyring could be used, ${sessionOnly} ${LINUX_FIX}`
   }
@@ -57,7 +63,8 @@ function weakReason(backend: StorageBackend, allowWeakPersistence: boolean): str
 
   return allowWeakPersistence
     ? `${what}, and you allowed saving your sign-in with it anyway. ${LINUX_FIX}`
-    : `${what}, so your sign-in is kept for this session only. ${LINUX_FIX} Or allow saving it anyway in Settings.`
+    : `${what}, so your sign-in is kept for this session only. ${LINUX_FIX} ` +
+        'Or allow saving it anyway in Settings.'
 }
 
 /**

@@ -126,7 +126,7 @@ describe('App', () => {
     expect(progress.getAttribute('value')).toBe('120')
   })
 
-  it('keeps the current view when the session expires and signs in again from the banner', async () => {
+  it('keeps the view on session expiry and signs in again from the banner', async () => {
     const { fake, user } = renderWithFake(<App />)
     await screen.findByRole('heading', { name: 'My work' })
     await user.keyboard('{Control>}4{/Control}')

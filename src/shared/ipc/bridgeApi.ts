@@ -17,13 +17,15 @@ type AreaOf<C extends string> = C extends `${infer Area}:${string}` ? Area : nev
 
 type Areas = AreaOf<InvokeChannelName> | AreaOf<SendChannelName> | AreaOf<EventChannelName>
 
-type InvokeMethod<C extends InvokeChannelName> = undefined extends InvokeRequest<C>
-  ? (request?: InvokeRequest<C>) => Promise<InvokeResult<C>>
-  : (request: InvokeRequest<C>) => Promise<InvokeResult<C>>
+type InvokeMethod<C extends InvokeChannelName> =
+  undefined extends InvokeRequest<C>
+    ? (request?: InvokeRequest<C>) => Promise<InvokeResult<C>>
+    : (request: InvokeRequest<C>) => Promise<InvokeResult<C>>
 
-type SendMethod<S extends SendChannelName> = undefined extends SendPayload<S>
-  ? (payload?: SendPayload<S>) => void
-  : (payload: SendPayload<S>) => void
+type SendMethod<S extends SendChannelName> =
+  undefined extends SendPayload<S>
+    ? (payload?: SendPayload<S>) => void
+    : (payload: SendPayload<S>) => void
 
 type EventMethod<E extends EventChannelName> = (
   listener: (payload: EventPayload<E>) => void,
@@ -34,7 +36,9 @@ type AreaApi<Area extends string> = {
     ? CamelCase<Action>
     : never]: InvokeMethod<C>
 } & {
-  [S in SendChannelName as S extends `${Area}:${infer Action}` ? CamelCase<Action> : never]: SendMethod<S>
+  [S in SendChannelName as S extends `${Area}:${infer Action}`
+    ? CamelCase<Action>
+    : never]: SendMethod<S>
 } & {
   [E in EventChannelName as E extends `${Area}:${infer Action}`
     ? `on${Capitalize<CamelCase<Action>>}`

@@ -102,7 +102,7 @@ describe('mpath response schemas', () => {
     ])
   })
 
-  it('accept an open-ended status and search kind, so upstream additions do not break reading', () => {
+  it('accept open-ended status and search kind, so upstream additions do not break reads', () => {
     expect(
       tasksResponseSchema.safeParse({
         tasks: [taskItem('a', { status: 'waiting' })],

@@ -123,7 +123,7 @@ describe('loopback listener', () => {
     expect((await send(port, '/oauth/callback?code=a&state=b')).status).toBe(200)
   })
 
-  it('answers a dropped callback without closing, so a forged one cannot shut out the real one', async () => {
+  it('answers a dropped callback, staying open: a forgery cannot block the real one', async () => {
     let count = 0
     const { listener, port } = await start(() => (++count === 1 ? 'dropped' : 'accepted'))
     const forged = await send(port, '/oauth/callback?code=evil&state=forged')

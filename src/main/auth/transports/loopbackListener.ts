@@ -45,7 +45,8 @@ export type LoopbackListenerStarter = (
 const CLOSE_PAGE = page('Sign-in received', 'You can close this tab and return to mpath Desktop.')
 const UNEXPECTED_PAGE = page(
   'Not the sign-in mpath Desktop expected',
-  'This answer does not belong to the sign-in mpath Desktop is waiting for. Return to mpath Desktop and sign in again.',
+  'This answer does not belong to the sign-in mpath Desktop is waiting for. ' +
+    'Return to mpath Desktop and sign in again.',
 )
 
 /**
@@ -203,7 +204,8 @@ function page(title: string, message: string): string {
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<title>${title} – mpath Desktop</title>`,
-    '<style>body{font:16px system-ui,sans-serif;margin:4rem auto;max-width:32rem;color:#222}</style>',
+    '<style>body{font:16px system-ui,sans-serif;margin:4rem auto;',
+    'max-width:32rem;color:#222}</style>',
     `</head><body><h1>${title}</h1><p>${message}</p></body></html>`,
   ].join('')
 }

@@ -68,7 +68,11 @@ export function sampleOrganization(
 
     return {
       id: `person_${index}`,
-      name: `${pick(['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Linus'])} ${pick(['Lovelace', 'Hopper', 'Turing', 'Liskov', 'Knuth'])} ${index}`,
+      name: [
+        pick(['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Linus']),
+        pick(['Lovelace', 'Hopper', 'Turing', 'Liskov', 'Knuth']),
+        index,
+      ].join(' '),
       email: `person${index}@example.test`,
       role: index % 5 === 0 ? null : pick(['Engineer', 'Designer', 'Manager', 'Analyst']),
       status: index % 9 === 8 ? 'inactive' : 'active',

@@ -79,7 +79,8 @@ export function validateConnectForm(values: ConnectFormValues): ConnectFormError
   }
 
   if (!/^[a-z][a-z0-9+.-]*:/i.test(values.redirectUri.trim())) {
-    errors.redirectUri = `Enter the redirect URI registered for this app, usually ${DEFAULT_REDIRECT_URI}.`
+    errors.redirectUri =
+      'Enter the redirect URI registered for this app, ' + `usually ${DEFAULT_REDIRECT_URI}.`
   }
 
   if (values.loopbackRedirectUri.trim() !== '') {

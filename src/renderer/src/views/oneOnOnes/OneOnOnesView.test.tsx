@@ -24,7 +24,7 @@ afterEach(() => {
 })
 
 describe('OneOnOnesView', () => {
-  it('lists upcoming one-on-ones soonest first, then the past, with the other participant', async () => {
+  it('lists upcoming one-on-ones soonest first, then past, with the other person', async () => {
     renderWithFake(<OneOnOnesView />)
 
     expect(screen.getByRole('status', { name: 'Loading one-on-ones' })).toBeDefined()

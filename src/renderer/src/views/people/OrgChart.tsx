@@ -116,8 +116,10 @@ export function OrgChart({
     if (match) {
       onFocus(match.id)
       setNotice(`Showing ${match.name}.`)
+    } else if (wanted) {
+      setNotice(`No one called “${find.trim()}” is in the chart.`)
     } else {
-      setNotice(wanted ? `No one called “${find.trim()}” is in the chart.` : 'Type a name first.')
+      setNotice('Type a name first.')
     }
   }
 
@@ -212,7 +214,8 @@ export function OrgChart({
           <span>
             <strong>{focused.node.name}</strong>
             {focused.node.role ? ` · ${focused.node.role}` : ''}
-            {` · ${focused.node.reportCount} ${focused.node.reportCount === 1 ? 'report' : 'reports'}`}
+            {` · ${focused.node.reportCount} ` +
+              (focused.node.reportCount === 1 ? 'report' : 'reports')}
           </span>
           <Button variant="quiet" onClick={() => onOpenPerson(focused.node.id)}>
             Open {focused.node.name}&apos;s page
@@ -249,7 +252,10 @@ export function OrgChart({
                 <path
                   key={`${managerId}-${reportId}`}
                   className="org-link"
-                  d={`M${from.x + NODE_WIDTH / 2} ${from.y + NODE_HEIGHT} V${midY} H${to.x + NODE_WIDTH / 2} V${to.y}`}
+                  d={
+                    `M${from.x + NODE_WIDTH / 2} ${from.y + NODE_HEIGHT} ` +
+                    `V${midY} H${to.x + NODE_WIDTH / 2} V${to.y}`
+                  }
                 />
               )
             })}

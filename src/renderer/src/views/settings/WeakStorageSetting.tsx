@@ -39,7 +39,10 @@ export function WeakStorageSetting({
     <div>
       <ToggleSetting
         label="Stay signed in even with weak storage"
-        help="Off: on computers without a secure keychain you sign in again each time the app starts."
+        help={
+          'Off: on computers without a secure keychain ' +
+          'you sign in again each time the app starts.'
+        }
         checked={isAllowed || isConfirming}
         onToggle={toggle}
       />

@@ -52,7 +52,10 @@ export function BrowserHelp({ session }: BrowserHelpProps): React.JSX.Element {
           <form className="inline-form" noValidate onSubmit={submit}>
             <TextField
               label="Address the browser shows"
-              help="After you allow access, copy the whole address from the browser and paste it here."
+              help={
+                'After you allow access, ' +
+                'copy the whole address from the browser and paste it here.'
+              }
               error={addressError}
               value={address}
               onValueChange={setAddress}

@@ -47,7 +47,8 @@ export function SignInView(): React.JSX.Element {
           <p className="lead">
             {session.transport === 'device'
               ? 'Enter the code below in your browser. This window continues on its own.'
-              : `Your browser opened ${host ?? 'your organization'}'s sign-in page. Sign in there and allow access; this window continues on its own.`}
+              : `Your browser opened ${host ?? 'your organization'}'s sign-in page. ` +
+                'Sign in there and allow access; this window continues on its own.'}
           </p>
           <div className="button-row">
             <Button onClick={() => void cancel()} disabled={isBusy}>

@@ -150,7 +150,10 @@ export function TaskList({ now, queryKey, onOpen }: TaskListProps): React.JSX.El
               aria-selected={isActive}
               aria-setsize={total}
               aria-posinset={index + 1}
-              className={`task-row${isActive ? ' task-row-active' : ''}${task ? '' : ' task-row-loading'}`}
+              className={
+                `task-row${isActive ? ' task-row-active' : ''}` +
+                `${task ? '' : ' task-row-loading'}`
+              }
               style={{
                 height: TASK_ROW_HEIGHT,
                 transform: `translateY(${index * TASK_ROW_HEIGHT}px)`,
