@@ -13,6 +13,7 @@ import { authorizeOverHttp, CookieJar } from './testing/driveLogin'
 import {
   configurationFor,
   signInOverHttp,
+  authorizationUrlFor,
   startTestAuthorizationServer,
   type TestAuthorizationServer,
 } from './testing/testAuthorizationServer'
@@ -29,24 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close()
 })
-
-async function authorizationUrlFor(
-  clientId: string,
-  parameters: Record<string, string>,
-): Promise<{ url: URL; config: oauth.Configuration; verifier: string }> {
-  const config = await configurationFor(server, clientId)
-  const verifier = oauth.randomPKCECodeVerifier()
-  const url = oauth.buildAuthorizationUrl(config, {
-    redirect_uri: CUSTOM_SCHEME_REDIRECT_URI,
-    scope: 'openid profile email offline_access read:tasks',
-    state: 'state-0123456789',
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    ...parameters,
-  })
-
-  return { url, config, verifier }
-}
 
 async function fetchJson(path: string): Promise<Record<string, unknown>> {
   return (await (await fetch(`${server.issuer}${path}`)).json()) as Record<string, unknown>
@@ -98,7 +81,7 @@ describe('discovery', () => {
 
 describe('authorization code flow', () => {
   it('signs in the public client with PKCE; the callback carries iss', async () => {
-    const { url, config, verifier } = await authorizationUrlFor(PUBLIC_CLIENT_ID, {})
+    const { url, config, verifier } = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {})
     const callback = new URL(
       await authorizeOverHttp({
         authorizationUrl: url.href,
@@ -156,7 +139,7 @@ describe('authorization code flow', () => {
   })
 
   it('ends in access_denied with state and iss when the person presses Deny', async () => {
-    const { url } = await authorizationUrlFor(PUBLIC_CLIENT_ID, {})
+    const { url } = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {})
     const callback = new URL(
       await authorizeOverHttp({
         authorizationUrl: url.href,
@@ -172,7 +155,7 @@ describe('authorization code flow', () => {
   })
 
   it('shows the login page again with an error for a wrong password', async () => {
-    const { url } = await authorizationUrlFor(PUBLIC_CLIENT_ID, {})
+    const { url } = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {})
 
     await expect(
       authorizeOverHttp({ authorizationUrl: url.href, email: ben.email, password: 'wrong' }),
@@ -181,14 +164,14 @@ describe('authorization code flow', () => {
 
   it('skips the login page when the browser already has a session', async () => {
     const jar = new CookieJar()
-    const first = await authorizationUrlFor(PUBLIC_CLIENT_ID, {})
+    const first = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {})
     await authorizeOverHttp({
       authorizationUrl: first.url.href,
       email: ben.email,
       password: ben.password,
       jar,
     })
-    const second = await authorizationUrlFor(PUBLIC_CLIENT_ID, {})
+    const second = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {})
     // A wrong password would fail the sign-in if the login page were shown again.
     const callback = new URL(
       await authorizeOverHttp({
@@ -204,7 +187,7 @@ describe('authorization code flow', () => {
 
   it('accepts the registered loopback URI and refuses any other port', async () => {
     const registered = loopbackRedirectUri(server.options.loopbackPort)
-    const good = await authorizationUrlFor(PUBLIC_CLIENT_ID, { redirect_uri: registered })
+    const good = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, { redirect_uri: registered })
     const callback = await authorizeOverHttp({
       authorizationUrl: good.url.href,
       email: ben.email,
@@ -214,7 +197,7 @@ describe('authorization code flow', () => {
     expect(callback.startsWith(`${registered}?code=`)).toBe(true)
 
     const other = loopbackRedirectUri(server.options.loopbackPort + 1)
-    const bad = await authorizationUrlFor(PUBLIC_CLIENT_ID, { redirect_uri: other })
+    const bad = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, { redirect_uri: other })
     const asJson = await fetch(bad.url, {
       redirect: 'manual',
       headers: { accept: 'application/json' },

@@ -2,11 +2,12 @@ import * as oauth from 'openid-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SANDBOX_ACCOUNTS } from '../seed/accounts'
-import { CUSTOM_SCHEME_REDIRECT_URI, PUBLIC_CLIENT_ID } from './clients'
+import { PUBLIC_CLIENT_ID } from './clients'
 import { authorizeOverHttp } from './testing/driveLogin'
 import {
   configurationFor,
   signInOverHttp,
+  authorizationUrlFor,
   startTestAuthorizationServer,
   type TestAuthorizationServer,
 } from './testing/testAuthorizationServer'
@@ -22,27 +23,11 @@ afterAll(async () => {
   await server.close()
 })
 
-async function authorizationUrlFor(
-  clientId: string,
-  parameters: Record<string, string>,
-): Promise<{ url: URL; config: oauth.Configuration; verifier: string }> {
-  const config = await configurationFor(server, clientId)
-  const verifier = oauth.randomPKCECodeVerifier()
-  const url = oauth.buildAuthorizationUrl(config, {
-    redirect_uri: CUSTOM_SCHEME_REDIRECT_URI,
-    scope: 'openid profile email offline_access read:tasks',
-    state: 'state-0123456789',
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    ...parameters,
-  })
-
-  return { url, config, verifier }
-}
-
 describe('scopes', () => {
   it('answers an unknown scope with invalid_scope at the redirect URI', async () => {
-    const { url } = await authorizationUrlFor(PUBLIC_CLIENT_ID, { scope: 'openid read:everything' })
+    const { url } = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {
+      scope: 'openid read:everything',
+    })
     const callback = new URL(
       await authorizeOverHttp({
         authorizationUrl: url.href,
@@ -65,7 +50,7 @@ describe('scopes', () => {
   })
 
   it('keeps offline_access when the request carries a prompt without consent', async () => {
-    const { url, config, verifier } = await authorizationUrlFor(PUBLIC_CLIENT_ID, {
+    const { url, config, verifier } = await authorizationUrlFor(server, PUBLIC_CLIENT_ID, {
       prompt: 'login',
     })
     const callback = await authorizeOverHttp({

@@ -3,40 +3,19 @@
  */
 import * as oauth from 'openid-client'
 
+import { defaultFaults, defaultOptions } from '../../admin/defaults'
 import { SANDBOX_ACCOUNTS } from '../../seed/accounts'
 import type { SandboxAccount, SandboxFaults, SandboxOptions } from '../../types'
 import { type AuthorizationServer, startAuthorizationServer } from '../authorizationServer'
 import { CUSTOM_SCHEME_REDIRECT_URI, PUBLIC_CLIENT_ID } from '../clients'
 import { authorizeOverHttp } from './driveLogin'
 
-/** Faults all off. */
-export function quietFaults(): SandboxFaults {
-  return {
-    latencyMs: 0,
-    errorRates: {},
-    malformedRoutes: [],
-    tokenEndpoint: 'ok',
-    refreshInvalidGrant: false,
-    clockOffsetSeconds: 0,
-    strictRevoke: false,
-    noWrites: false,
-  }
-}
+/** Faults all off (the sandbox's own defaults). */
+export const quietFaults = defaultFaults
 
-/** Options for a test run: ephemeral ports, Clerk's lifetimes. */
+/** Options for a test run: the sandbox's defaults on ephemeral ports. */
 export function testOptions(faults: SandboxFaults = quietFaults()): SandboxOptions {
-  return {
-    host: '127.0.0.1',
-    authPort: 0,
-    apiPort: 0,
-    loopbackPort: 7073,
-    compat: 'default',
-    accessTokenTtlSeconds: 24 * 60 * 60,
-    codeTtlSeconds: 10 * 60,
-    refreshTokenTtlSeconds: 10 * 365 * 24 * 60 * 60,
-    scale: { tasks: 600 },
-    faults,
-  }
+  return { ...defaultOptions(faults), authPort: 0, apiPort: 0 }
 }
 
 /** A running server plus the live objects a test may change. */
@@ -119,4 +98,27 @@ export async function signInOverHttp(input: {
     pkceCodeVerifier: verifier,
     expectedState: state,
   })
+}
+
+/**
+ * An authorization URL for `clientId` with PKCE S256 and a fixed state, asking for the usual
+ * scopes; `parameters` override any of them.
+ */
+export async function authorizationUrlFor(
+  server: AuthorizationServer,
+  clientId: string,
+  parameters: Record<string, string>,
+): Promise<{ url: URL; config: oauth.Configuration; verifier: string }> {
+  const config = await configurationFor(server, clientId)
+  const verifier = oauth.randomPKCECodeVerifier()
+  const url = oauth.buildAuthorizationUrl(config, {
+    redirect_uri: CUSTOM_SCHEME_REDIRECT_URI,
+    scope: 'openid profile email offline_access read:tasks',
+    state: 'state-0123456789',
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...parameters,
+  })
+
+  return { url, config, verifier }
 }
