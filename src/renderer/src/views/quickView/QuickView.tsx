@@ -11,6 +11,12 @@ import { useTrayStore } from '../../stores/trayStore'
 import { QuickViewGroup } from './QuickViewGroup'
 import './quickView.css'
 
+const GROUPS = [
+  { key: 'overdue', title: 'Overdue' },
+  { key: 'today', title: 'Today' },
+  { key: 'upcoming', title: 'Upcoming' },
+] as const
+
 /**
  * The tray's quick-view: my open tasks grouped Overdue / Today / Upcoming, each with Complete
  * (when editing works) and Open in mpath Desktop; Sign in when signed out. Every control is a
@@ -98,37 +104,20 @@ export function QuickView(): React.JSX.Element {
               No open tasks are assigned to you. New ones show here after the next sync.
             </EmptyState>
           ) : null}
-          <QuickViewGroup
-            id="quick-view-overdue"
-            title="Overdue"
-            tone="overdue"
-            tasks={summary.groups.overdue}
-            total={summary.counts.overdue}
-            canComplete={canComplete}
-            completingIds={completingIds}
-            onComplete={onComplete}
-            onOpen={onOpen}
-          />
-          <QuickViewGroup
-            id="quick-view-today"
-            title="Today"
-            tasks={summary.groups.today}
-            total={summary.counts.today}
-            canComplete={canComplete}
-            completingIds={completingIds}
-            onComplete={onComplete}
-            onOpen={onOpen}
-          />
-          <QuickViewGroup
-            id="quick-view-upcoming"
-            title="Upcoming"
-            tasks={summary.groups.upcoming}
-            total={summary.counts.upcoming}
-            canComplete={canComplete}
-            completingIds={completingIds}
-            onComplete={onComplete}
-            onOpen={onOpen}
-          />
+          {GROUPS.map((group) => (
+            <QuickViewGroup
+              key={group.key}
+              id={`quick-view-${group.key}`}
+              title={group.title}
+              tone={group.key === 'overdue' ? 'overdue' : undefined}
+              tasks={summary.groups[group.key]}
+              total={summary.counts[group.key]}
+              canComplete={canComplete}
+              completingIds={completingIds}
+              onComplete={onComplete}
+              onOpen={onOpen}
+            />
+          ))}
         </div>
       ) : null}
       <footer className="quick-view-footer">
