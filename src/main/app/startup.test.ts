@@ -392,8 +392,11 @@ describe('startApp', () => {
       isProduction: false,
       runtime: 'electron',
       sandboxApiUrl: 'http://127.0.0.1:7072',
+      connectSandboxAtStart: true,
       profileFile: '/p.json',
     })
+    // The sealed cache goes to files of its own, not into the settings store.
+    expect(test.ports()?.cacheBlobs).toBeDefined()
   })
 
   it('ignores the sandbox and profile in an installed build, and opens on Connect', async () => {
@@ -412,6 +415,7 @@ describe('startApp', () => {
     expect(test.ports()?.env).toMatchObject({ isProduction: true })
     expect(test.ports()?.env.sandboxApiUrl).toBeUndefined()
     expect(test.ports()?.env.profileFile).toBeUndefined()
+    expect(test.ports()?.env.connectSandboxAtStart).toBe(false)
     expect(test.windows[0]?.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
   })
 
